@@ -1,0 +1,35 @@
+package io.hactl.config;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One validated environment from environments.yaml.
+ *
+ * @param name the environment's name (its key in {@code environments:})
+ * @param type the provider's name, e.g. {@code local}
+ * @param controllerDb which replica-set member controllers run
+ * @param statePort the replica-set member's client port; 0 lets the provider choose (local)
+ * @param bindAddress the address agents and members listen on
+ * @param providerSettings every key not known to hactl itself, for the provider to validate
+ * @param locations where each key of this environment was written, for later error messages
+ *     (e.g. a provider rejecting one of {@code providerSettings}); empty for the built-in one
+ */
+public record EnvironmentConfig(
+    String name,
+    String type,
+    ControllerDb controllerDb,
+    int statePort,
+    String bindAddress,
+    Map<String, String> providerSettings,
+    Map<String, SourceLocation> locations) {
+
+  public EnvironmentConfig {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(controllerDb, "controllerDb");
+    Objects.requireNonNull(bindAddress, "bindAddress");
+    providerSettings = Map.copyOf(providerSettings);
+    locations = Map.copyOf(locations);
+  }
+}

@@ -1,0 +1,53 @@
+package io.hactl.core.environment;
+
+import io.hactl.core.HactlException;
+import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.StatusFeed;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything the shell and the dashboard can do to one environment. Each method is one user
+ * action; they block until the action is done (or, for asynchronous changes, accepted) and fail
+ * with a {@link HactlException} whose message is fit to show as is.
+ */
+public interface EnvironmentClient extends AutoCloseable {
+
+  /** The environment's name in environments.yaml. */
+  String environmentName();
+
+  /**
+   * Starts machine 0 as the environment's first controller, initiates its replica set and
+   * records the environment in state. Fails with BAD_INPUT when it is already bootstrapped.
+   */
+  BootstrapResult bootstrap() throws HactlException;
+
+  /** Reads the environment's current status from state and the provider. */
+  EnvironmentStatus status() throws HactlException;
+
+  /** Adds {@code count} plain machines (host units only) and starts their instances. */
+  AddMachineResult addMachines(int count) throws HactlException;
+
+  /**
+   * Removes plain machines: stops their instances and deletes them from state. Controllers are
+   * refused. With {@code force}, a machine whose instance cannot be stopped is removed anyway.
+   */
+  RemoveMachineResult removeMachines(List<String> machineIds, boolean force)
+      throws HactlException;
+
+  /**
+   * Stops every instance of the environment and deletes its local data. Works when state is
+   * unreachable too: the provider is the source of truth for what must be stopped.
+   */
+  DestroyResult destroy() throws HactlException;
+
+  /**
+   * A live feed of status snapshots, refreshed every {@code interval} on a background thread.
+   * Closing the feed stops its thread.
+   */
+  StatusFeed watch(Duration interval);
+
+  /** Releases connections held for this environment. */
+  @Override
+  void close();
+}

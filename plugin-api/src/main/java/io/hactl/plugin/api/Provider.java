@@ -1,0 +1,80 @@
+package io.hactl.plugin.api;
+
+import java.util.List;
+import java.util.Map;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * Supplies machines (instances) to an environment. One implementation per cloud or substrate,
+ * packaged as a PF4J plugin jar and found in hactl's plugins folder.
+ *
+ * <p>hactl calls every method from its own threads and bounds each call with a timeout, so an
+ * implementation may block on I/O but should honour thread interruption. Implementations are
+ * stateless between calls: everything they need arrives in the {@link ProviderContext}, and what
+ * they must remember (for example which processes they started) they keep under
+ * {@link ProviderContext#storageDirectory()} or in the cloud itself.
+ *
+ * <pre>{@code
+ * @Extension
+ * public final class MyCloudProvider implements Provider {
+ *   public String type() { return "mycloud"; }
+ *   public Instance startInstance(ProviderContext ctx, InstanceSpec spec) throws ProviderException {
+ *     String id = api.launch(spec.userData());
+ *     return new Instance(id, spec.machineId(), InstanceState.PENDING, List.of(), Map.of(), Map.of());
+ *   }
+ *   ...
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface Provider extends ExtensionPoint {
+
+  /**
+   * The provider's name as written in {@code type:} of environments.yaml, e.g. {@code local}.
+   *
+   * @since 0.1
+   */
+  String type();
+
+  /**
+   * Checks the provider-specific settings of an environment before anything is started. Keys the
+   * provider does not know must be reported, so that typos never pass silently.
+   *
+   * @param settings the environment's provider settings (common hactl keys removed)
+   * @return every problem found; empty when the settings are valid
+   * @since 0.1
+   */
+  default List<SettingProblem> validateSettings(Map<String, String> settings) {
+    return settings.keySet().stream()
+        .sorted()
+        .map(key -> new SettingProblem(key, "unknown setting for provider " + type()))
+        .toList();
+  }
+
+  /**
+   * Starts one instance that will run a machine agent for {@code spec.machineId()}.
+   *
+   * @return the instance as known right after the request; it may still be {@link
+   *     InstanceState#PENDING}
+   * @throws ProviderException when the instance could not be requested
+   * @since 0.1
+   */
+  Instance startInstance(ProviderContext context, InstanceSpec spec) throws ProviderException;
+
+  /**
+   * Stops and releases the given instances. Ids that no longer exist are ignored, so that a retry
+   * after a partial failure is safe.
+   *
+   * @since 0.1
+   */
+  void stopInstances(ProviderContext context, List<String> instanceIds) throws ProviderException;
+
+  /**
+   * Lists the instances this provider holds for the context's environment, with their current
+   * state and addresses.
+   *
+   * @since 0.1
+   */
+  List<Instance> instances(ProviderContext context) throws ProviderException;
+}
