@@ -1,0 +1,187 @@
+package io.hactl.plugins.local;
+
+import io.hactl.plugin.api.Instance;
+import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.InstanceState;
+import io.hactl.plugin.api.Provider;
+import io.hactl.plugin.api.ProviderContext;
+import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.SettingProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.pf4j.Extension;
+
+/**
+ * The embedded default provider: each machine is a separate agent JVM on this host, detached so
+ * that it outlives the client that started it.
+ *
+ * <p>Per environment (that is, per {@link ProviderContext#storageDirectory()}):
+ *
+ * <pre>
+ * machine-&lt;id&gt;/agent.yaml          the agent's config, mode 0600 (it holds secrets)
+ * machine-&lt;id&gt;/agent.out           the agent's stdout and stderr
+ * instances/&lt;instance-id&gt;.properties pid, start time, ports: how a later client finds it
+ * </pre>
+ *
+ * <p>The object holds no state, so any number of client processes may use the same environment
+ * one after the other.
+ */
+@Extension
+public final class LocalProvider implements Provider {
+  /** The provider's type in environments.yaml. */
+  public static final String TYPE = "local";
+
+  /** Agents listen on loopback only: the local provider never exposes a port beyond this host. */
+  static final String ADDRESS = "127.0.0.1";
+
+  /**
+   * How long a new agent is watched for an immediate exit (bad class path, bad option), so that
+   * such a failure is reported by startInstance instead of as a silently stopped instance.
+   */
+  private static final Duration EARLY_EXIT_WINDOW = Duration.ofMillis(400);
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<SettingProblem> validateSettings(Map<String, String> settings) {
+    return LocalSettings.validate(settings);
+  }
+
+  @Override
+  public Instance startInstance(ProviderContext context, InstanceSpec spec)
+      throws ProviderException {
+    String instanceId = context.environmentName() + "-machine-" + spec.machineId();
+    if (!InstanceRecords.isSafeId(instanceId)) {
+      throw new ProviderException("cannot name an instance \"" + instanceId
+          + "\": environment names and machine ids may hold only letters, digits, '.', '_', '-'");
+    }
+    InstanceRecords records = new InstanceRecords(context.storageDirectory());
+    Optional<ProcessHandle> running = records.find(instanceId).flatMap(InstanceRecord::liveProcess);
+    if (running.isPresent()) {
+      throw new ProviderException("machine " + spec.machineId() + " already runs as instance "
+          + instanceId + " (pid " + running.get().pid() + "); stop that instance first");
+    }
+
+    int statePort = spec.statePort();
+    List<String> arguments = new ArrayList<>();
+    Path machineDir = context.storageDirectory().resolve("machine-" + spec.machineId());
+    Path config = machineDir.resolve("agent.yaml");
+    Path log = machineDir.resolve("agent.out");
+    arguments.addAll(List.of("--config", config.toString()));
+    if (statePort == 0 && spec.controller()) {
+      statePort = StatePortPicker.pick(ADDRESS, portsInUse(records));
+      arguments.addAll(List.of("--state-port", Integer.toString(statePort)));
+    }
+    arguments.addAll(List.of("--address", ADDRESS));
+
+    Process process;
+    try {
+      AgentLauncher.createPrivateDirectory(machineDir);
+      AgentLauncher.writeSecretFile(config, spec.agentConfig());
+      process = AgentLauncher.start(context.agent(),
+          LocalSettings.jvmOptions(context.settings()), arguments, machineDir, log);
+    } catch (IOException e) {
+      throw new ProviderException("cannot start the agent of machine " + spec.machineId()
+          + " in " + machineDir + ": " + e.getMessage(), e);
+    }
+    InstanceRecord record = new InstanceRecord(instanceId, spec.machineId(), process.pid(),
+        process.info().startInstant(), statePort, ADDRESS, machineDir, log);
+    // Recorded before anything else can fail, so that a later stop always finds the process.
+    records.save(record);
+    awaitEarlyExit(process, record, records);
+    return toInstance(record, InstanceState.RUNNING);
+  }
+
+  @Override
+  public void stopInstances(ProviderContext context, List<String> instanceIds)
+      throws ProviderException {
+    InstanceRecords records = new InstanceRecords(context.storageDirectory());
+    List<InstanceRecord> known = new ArrayList<>();
+    for (String instanceId : instanceIds) {
+      records.find(instanceId).ifPresent(known::add);
+    }
+    ProcessStopper.stop(known.stream()
+        .map(InstanceRecord::liveProcess)
+        .flatMap(Optional::stream)
+        .toList());
+    for (InstanceRecord record : known) {
+      deleteTree(record.dataDir());
+      records.delete(record.instanceId());
+    }
+  }
+
+  @Override
+  public List<Instance> instances(ProviderContext context) throws ProviderException {
+    return new InstanceRecords(context.storageDirectory()).all().stream()
+        .map(record -> toInstance(record, record.liveProcess().isPresent()
+            ? InstanceState.RUNNING : InstanceState.STOPPED))
+        .toList();
+  }
+
+  private static void awaitEarlyExit(Process process, InstanceRecord record,
+      InstanceRecords records) throws ProviderException {
+    boolean exited;
+    try {
+      exited = process.waitFor(EARLY_EXIT_WINDOW.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      // The agent is recorded: the caller can list or stop it later.
+      throw new ProviderException("interrupted while starting the agent of machine "
+          + record.machineId() + " (pid " + record.pid() + ")", e);
+    }
+    if (exited) {
+      records.delete(record.instanceId());
+      throw new ProviderException("the agent of machine " + record.machineId()
+          + " exited at once with code " + process.exitValue() + ": "
+          + AgentLauncher.lastLine(record.log()) + " (log: " + record.log() + ")");
+    }
+  }
+
+  private static Set<Integer> portsInUse(InstanceRecords records) throws ProviderException {
+    return records.all().stream()
+        .filter(record -> record.liveProcess().isPresent() && record.statePort() > 0)
+        .flatMap(record -> Stream.of(record.statePort(),
+            record.statePort() + StatePortPicker.PEER_OFFSET))
+        .collect(Collectors.toSet());
+  }
+
+  private static Instance toInstance(InstanceRecord record, InstanceState state) {
+    Map<String, Integer> ports = new HashMap<>();
+    if (record.statePort() > 0) {
+      ports.put(Instance.STATE_PORT, record.statePort());
+    }
+    return new Instance(record.instanceId(), record.machineId(), state,
+        List.of(record.address()), ports,
+        Map.of("pid", Long.toString(record.pid()),
+            "data-dir", record.dataDir().toString(),
+            "log", record.log().toString()));
+  }
+
+  private static void deleteTree(Path folder) throws ProviderException {
+    if (!Files.exists(folder)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    } catch (IOException e) {
+      throw new ProviderException("cannot delete the folder " + folder + ": " + e.getMessage(), e);
+    }
+  }
+}
