@@ -1,0 +1,111 @@
+package io.hactl.replicaset;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+
+import de.bwaldvogel.mongo.MongoServer;
+import io.hactl.replicaset.internal.CommandRouter;
+import io.hactl.replicaset.internal.ConfigStore;
+import io.hactl.replicaset.internal.HelloReply;
+import io.hactl.replicaset.internal.KeyFile;
+import io.hactl.replicaset.internal.MemberBackend;
+import io.hactl.replicaset.internal.MemberIdentity;
+import io.hactl.replicaset.internal.ReplicationEngine;
+import io.hactl.replicaset.internal.SingleMemberEngine;
+
+/**
+ * One member of a MongoDB-compatible replica set, served on the MongoDB wire protocol so that the
+ * unmodified driver and tools can use it. Data lives under {@link MemberOptions#dbPath()} and
+ * survives a restart, as does the replica-set configuration.
+ *
+ * <pre>{@code
+ * try (ReplicaSetMember member = ReplicaSetMember.start(MemberOptions.of("127.0.0.1", 27017, dir, "rs0"))) {
+ *     // a client sends {replSetInitiate: {}} with directConnection=true, then uses
+ *     // mongodb://127.0.0.1:27017/?replicaSet=rs0
+ * }
+ * }</pre>
+ */
+public final class ReplicaSetMember implements AutoCloseable {
+
+    /** Event-loop threads: a write waits for replication on its connection's thread, so give each client one. */
+    private static final int WORKER_THREADS = 48;
+
+    private final MongoServer server;
+    private final ReplicationEngine engine;
+    private final MemberIdentity identity;
+    private final int port;
+    private boolean closed;
+
+    private ReplicaSetMember(MongoServer server, ReplicationEngine engine, MemberIdentity identity,
+        int port) {
+        this.server = server;
+        this.engine = engine;
+        this.identity = identity;
+        this.port = port;
+    }
+
+    /**
+     * Opens the member's data, binds its port and serves; returns once it is listening.
+     *
+     * @throws IOException when the data directory, key file or port cannot be used; the message says which
+     */
+    public static ReplicaSetMember start(MemberOptions options) throws IOException {
+        if (options.keyFile() != null) {
+            KeyFile.read(options.keyFile());
+        }
+        Files.createDirectories(options.dbPath());
+        MemberBackend store;
+        try {
+            store = new MemberBackend(options.dbPath().resolve("data.mv").toString());
+        } catch (RuntimeException e) {
+            throw new IOException("cannot open data in " + options.dbPath() + ": " + e.getMessage()
+                + " (is another member using this --dbpath?)", e);
+        }
+        MemberIdentity identity = new MemberIdentity();
+        ReplicationEngine engine = null;
+        MongoServer server = new MongoServer(store);
+        try {
+            engine = new SingleMemberEngine(store, new ConfigStore(options.dbPath(), options.replSetName()), identity);
+            store.setFront(new CommandRouter(store, engine, new HelloReply(engine, identity)));
+            server.bind(new InetSocketAddress(options.bindIp(), options.port()), 1, WORKER_THREADS);
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                engine.close();
+            }
+            server.shutdownNow();
+            throw new IOException("cannot listen on " + options.bindIp() + ":" + options.port() + ": " + e.getMessage(), e);
+        }
+        int port = server.getLocalAddress().getPort();
+        identity.bound(options.bindIp(), port);
+        return new ReplicaSetMember(server, engine, identity, port);
+    }
+
+    /** This member's name in the set's configuration: "host:port" of its client address. */
+    public String address() {
+        return identity.address();
+    }
+
+    /** The port clients connect to (the actual one when the options asked for port 0). */
+    public int port() {
+        return port;
+    }
+
+    /** This member's current replica-set state. */
+    public MemberState state() {
+        return engine.state();
+    }
+
+    /** Stops serving, flushes the data and releases the port and the files. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        server.stopListening();
+        engine.close();
+        // shutdownNow closes the client connections and then the store (which flushes it).
+        server.shutdownNow();
+    }
+}

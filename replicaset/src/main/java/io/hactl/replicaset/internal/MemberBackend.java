@@ -1,0 +1,56 @@
+package io.hactl.replicaset.internal;
+
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.MongoServerError;
+import de.bwaldvogel.mongo.exception.MongoServerException;
+import io.netty.channel.Channel;
+
+/**
+ * The member's storage: mongo-java-server's H2 (MVStore file) backend, with every client command
+ * first offered to a {@link CommandFront} (replica-set commands, primary checks, replication).
+ *
+ * <p>{@link #execute} runs a command on the local store and turns every failure into an error
+ * reply: the replicated apply path relies on it never throwing.
+ */
+public final class MemberBackend extends H2Backend {
+
+    /** Sees every client command before the storage engine does. */
+    public interface CommandFront {
+        Document handle(Channel channel, String database, String command, Document query);
+    }
+
+    private volatile CommandFront front;
+
+    public MemberBackend(String file) {
+        super(file);
+    }
+
+    public void setFront(CommandFront front) {
+        this.front = front;
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        CommandFront current = front;
+        if (current == null) {
+            return Replies.error(Replies.NOT_YET_INITIALIZED, "NotYetInitialized", "member is starting; retry shortly");
+        }
+        return current.handle(channel, database, command, query);
+    }
+
+    /** Runs the command on the local store; never throws. */
+    public Document execute(Channel channel, String database, String command, Document query) {
+        try {
+            return super.handleCommand(channel, database, command, query);
+        } catch (MongoServerError e) {
+            Document reply = Replies.error(e.getCode(), e.getCodeName() == null ? "Location" + e.getCode() : e.getCodeName(),
+                e.getMessageWithoutErrorCode());
+            return reply;
+        } catch (MongoServerException e) {
+            return Replies.error(Replies.INTERNAL_ERROR, "InternalError", e.getMessageWithoutErrorCode());
+        } catch (RuntimeException e) {
+            return Replies.error(Replies.INTERNAL_ERROR, "InternalError", command + " failed: " + e);
+        }
+    }
+}
