@@ -1,0 +1,56 @@
+package io.hactl.agent;
+
+import java.nio.file.Path;
+
+/**
+ * The agent's command line: {@code --config FILE [--state-port PORT] [--address ADDR]}.
+ *
+ * @param configFile the agent config (mode 0600: it holds the replica set's key)
+ * @param statePort the member's client port, for controllers; 0 when not given
+ * @param address the address to bind and to be known by
+ */
+record AgentArguments(Path configFile, int statePort, String address) {
+
+  static final String USAGE =
+      "usage: hactl-agent --config FILE [--state-port PORT] [--address ADDR]";
+
+  static AgentArguments parse(String... args) {
+    Path config = null;
+    int port = 0;
+    String address = "127.0.0.1";
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("flag " + flag + " needs a value; " + USAGE);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--config" -> config = Path.of(value);
+        case "--state-port" -> port = parsePort(value);
+        case "--address" -> address = value;
+        default -> throw new IllegalArgumentException("unknown flag " + flag + "; " + USAGE);
+      }
+    }
+    if (config == null) {
+      throw new IllegalArgumentException("--config is required; " + USAGE);
+    }
+    return new AgentArguments(config, port, address);
+  }
+
+  private static int parsePort(String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--state-port must be 1..65535, got \"" + value + "\"");
+  }
+
+  /** The agent keeps its files next to its config: the provider gave it that folder. */
+  Path dataDirectory() {
+    return configFile.toAbsolutePath().getParent();
+  }
+}

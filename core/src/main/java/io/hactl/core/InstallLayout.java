@@ -1,0 +1,60 @@
+package io.hactl.core;
+
+import io.hactl.plugin.api.AgentDistribution;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Where this installation of hactl keeps what it runs: provider plugin jars and the agent's
+ * class path. The launcher passes both as system properties:
+ *
+ * <ul>
+ *   <li>{@code hactl.plugins.path}: directories of plugin jars, separated by the path separator;
+ *   <li>{@code hactl.agent.classpath}: the agent's class path (entries may end in {@code /*}).
+ * </ul>
+ *
+ * @param pluginRoots directories holding provider plugin jars
+ * @param agent how providers on this host start an agent
+ */
+public record InstallLayout(List<Path> pluginRoots, AgentDistribution agent) {
+
+  public static final String PLUGINS_PATH_PROPERTY = "hactl.plugins.path";
+  public static final String AGENT_CLASSPATH_PROPERTY = "hactl.agent.classpath";
+  public static final String AGENT_MAIN_CLASS = "io.hactl.agent.AgentMain";
+
+  /**
+   * Agents are small: a heap cap keeps an idle agent well under 200 MB resident, and serial GC
+   * suits a process that mostly waits.
+   */
+  private static final List<String> AGENT_JVM_OPTIONS =
+      List.of("-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+          "-XX:MaxMetaspaceSize=96m", "-XX:ReservedCodeCacheSize=32m");
+
+  public InstallLayout {
+    pluginRoots = List.copyOf(pluginRoots);
+  }
+
+  /** Reads the layout from the launcher's system properties, with {@code fallbackPlugins}. */
+  public static InstallLayout fromSystemProperties(Path fallbackPlugins) {
+    List<Path> roots = new ArrayList<>(split(System.getProperty(PLUGINS_PATH_PROPERTY, "")));
+    if (roots.isEmpty()) {
+      roots.add(fallbackPlugins);
+    }
+    String classpath = System.getProperty(AGENT_CLASSPATH_PROPERTY,
+        System.getProperty("java.class.path"));
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    AgentDistribution agent = new AgentDistribution(
+        java, split(classpath), AGENT_MAIN_CLASS, AGENT_JVM_OPTIONS);
+    return new InstallLayout(roots, agent);
+  }
+
+  private static List<Path> split(String pathList) {
+    return Arrays.stream(pathList.split(File.pathSeparator))
+        .filter(s -> !s.isBlank())
+        .map(Path::of)
+        .toList();
+  }
+}

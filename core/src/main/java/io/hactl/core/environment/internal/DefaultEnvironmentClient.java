@@ -1,0 +1,88 @@
+package io.hactl.core.environment.internal;
+
+import io.hactl.config.EnvironmentConfig;
+import io.hactl.core.HactlException;
+import io.hactl.core.InstallLayout;
+import io.hactl.core.environment.AddMachineResult;
+import io.hactl.core.environment.BootstrapResult;
+import io.hactl.core.environment.DestroyResult;
+import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.provider.GuardedProvider;
+import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.StatusFeed;
+import io.hactl.core.store.ClientStore;
+import io.hactl.core.store.EnvironmentRecordFile;
+import io.hactl.plugin.api.Instance;
+import io.hactl.plugin.api.ProviderContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/** The usual {@link EnvironmentClient}: one per environment, state opened on first use. */
+public final class DefaultEnvironmentClient implements EnvironmentClient {
+
+  private final EnvironmentContext env;
+  private final StateConnection state;
+
+  public DefaultEnvironmentClient(EnvironmentConfig config, GuardedProvider provider,
+      ClientStore store, InstallLayout layout) {
+    this.env = new EnvironmentContext(config, provider, store, layout);
+    this.state = new StateConnection(env);
+  }
+
+  @Override
+  public String environmentName() {
+    return env.name();
+  }
+
+  @Override
+  public BootstrapResult bootstrap() throws HactlException {
+    return new Bootstrapper(env).bootstrap();
+  }
+
+  @Override
+  public EnvironmentStatus status() throws HactlException {
+    return new StatusReader(env, state, Clock.systemUTC()).read();
+  }
+
+  @Override
+  public AddMachineResult addMachines(int count) throws HactlException {
+    return new MachineOperations(env, state).add(count);
+  }
+
+  @Override
+  public RemoveMachineResult removeMachines(List<String> machineIds, boolean force)
+      throws HactlException {
+    return new MachineOperations(env, state).remove(machineIds, force);
+  }
+
+  /**
+   * Asks the provider, not state, what to stop: state may be unreachable, and an instance
+   * started by a bootstrap that failed half-way is known only to the provider.
+   */
+  @Override
+  public DestroyResult destroy() throws HactlException {
+    EnvironmentRecordFile record = env.store().environmentRecord(env.name())
+        .orElseThrow(() -> HactlException.badInput("cannot destroy environment " + env.name()
+            + ": it is not bootstrapped"));
+    state.close();
+    ProviderContext context = env.providerContext(record.uuid());
+    List<String> ids = env.provider().instances(context).stream().map(Instance::id).toList();
+    if (!ids.isEmpty()) {
+      env.provider().stopInstances(context, ids);
+    }
+    env.store().forget(env.name());
+    return new DestroyResult(env.name(), ids);
+  }
+
+  @Override
+  public StatusFeed watch(Duration interval) {
+    return new PollingStatusFeed(this::status, interval);
+  }
+
+  @Override
+  public void close() {
+    state.close();
+  }
+}

@@ -1,0 +1,44 @@
+package io.hactl.core.environment.internal;
+
+import io.hactl.config.EnvironmentConfig;
+import io.hactl.core.HactlException;
+import io.hactl.core.InstallLayout;
+import io.hactl.core.provider.GuardedProvider;
+import io.hactl.core.state.StateEndpoint;
+import io.hactl.core.store.ClientStore;
+import io.hactl.core.store.EnvironmentRecordFile;
+import io.hactl.plugin.api.ProviderContext;
+import java.time.Duration;
+
+/** What every operation on one environment needs: its config, provider, local record. */
+record EnvironmentContext(
+    EnvironmentConfig config, GuardedProvider provider, ClientStore store, InstallLayout layout) {
+
+  /**
+   * Long enough to ride out an election (a few seconds at most), short enough that a dead
+   * environment is reported promptly.
+   */
+  static final Duration SERVER_SELECTION_TIMEOUT = Duration.ofSeconds(8);
+
+  String name() {
+    return config.name();
+  }
+
+  ProviderContext providerContext(String uuid) {
+    return new ProviderContext(config.name(), uuid, config.providerSettings(),
+        store.environmentDirectory(config.name()).resolve("provider"), layout.agent());
+  }
+
+  /** The local record of a bootstrapped environment, or BAD_INPUT saying to bootstrap. */
+  EnvironmentRecordFile requireBootstrapped() throws HactlException {
+    return store.environmentRecord(config.name())
+        .filter(EnvironmentRecordFile::bootstrapped)
+        .orElseThrow(() -> HactlException.badInput("environment " + config.name()
+            + " is not bootstrapped; run `hactl bootstrap -e " + config.name() + "` first"));
+  }
+
+  StateEndpoint endpoint(EnvironmentRecordFile record) {
+    return new StateEndpoint(record.stateAddresses(), record.replicaSet(),
+        SERVER_SELECTION_TIMEOUT);
+  }
+}

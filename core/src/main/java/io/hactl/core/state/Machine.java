@@ -1,0 +1,62 @@
+package io.hactl.core.state;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A machine as recorded in state.
+ *
+ * @param id the machine id: decimal, allocated from a counter, never reused
+ * @param jobs {@link #JOB_HOST_UNITS} and, for controllers, {@link #JOB_MANAGE_ENVIRON}
+ * @param life {@code alive}, {@code dying} or {@code dead}
+ * @param instanceId the provider's instance id; null until provisioned
+ * @param addresses the instance's addresses, best first
+ * @param ports the instance's named ports (e.g. {@code state})
+ * @param wantsVote whether hactl wants this machine's member to vote
+ * @param hasVote whether its member votes in the replica set's configuration
+ * @param constraints provider constraints the machine was asked for
+ */
+public record Machine(
+    String id,
+    List<String> jobs,
+    String life,
+    String instanceId,
+    List<String> addresses,
+    Map<String, Integer> ports,
+    boolean wantsVote,
+    boolean hasVote,
+    Map<String, String> constraints) {
+
+  public static final String JOB_HOST_UNITS = "host-units";
+  public static final String JOB_MANAGE_ENVIRON = "manage-environ";
+  public static final String ALIVE = "alive";
+
+  public Machine {
+    Objects.requireNonNull(id, "id");
+    jobs = List.copyOf(jobs);
+    Objects.requireNonNull(life, "life");
+    addresses = List.copyOf(addresses);
+    ports = Map.copyOf(ports);
+    constraints = Map.copyOf(constraints);
+  }
+
+  public boolean isController() {
+    return jobs.contains(JOB_MANAGE_ENVIRON);
+  }
+
+  /** The {@code host:port} of this machine's replica-set member, if it is a controller. */
+  public String stateAddress() {
+    Integer port = ports.get("state");
+    if (!isController() || port == null || addresses.isEmpty()) {
+      return null;
+    }
+    return addresses.get(0) + ":" + port;
+  }
+
+  /** Numeric order of ids, so machine 10 sorts after machine 9. */
+  public static int compareIds(String a, String b) {
+    int byLength = Integer.compare(a.length(), b.length());
+    return byLength != 0 ? byLength : a.compareTo(b);
+  }
+}

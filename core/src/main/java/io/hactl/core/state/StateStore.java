@@ -1,0 +1,53 @@
+package io.hactl.core.state;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The environment's state, kept in its replica set. Writes that decide the environment's shape
+ * are majority writes. Implementations throw {@link StateException} when the replica set cannot
+ * be reached or refuses a write.
+ */
+public interface StateStore extends AutoCloseable {
+
+  /** Records the environment and its first controller, as one bootstrap step. */
+  void initialize(EnvironmentRecord environment, Machine firstController);
+
+  Optional<EnvironmentRecord> environment();
+
+  /** Every machine, in numeric id order. */
+  List<Machine> machines();
+
+  Optional<Machine> machine(String id);
+
+  /**
+   * Adds a machine with the next free id (ids are never reused).
+   *
+   * @return the machine as stored, with its id
+   */
+  Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints);
+
+  /** Records the instance a machine runs on. */
+  void setInstance(String machineId, String instanceId, List<String> addresses,
+      Map<String, Integer> ports);
+
+  /** Deletes a machine and its heartbeat. */
+  void removeMachine(String machineId);
+
+  /** Records that the machine's agent is alive, as of {@code at}. */
+  void heartbeat(String machineId, Instant at);
+
+  /** The last heartbeat of every machine that sent one. */
+  Map<String, Instant> heartbeats();
+
+  /** The {@code host:port} of every controller's member, in machine id order. */
+  List<String> controllerAddresses();
+
+  /** The replica set as its members report it; empty when it cannot be read. */
+  List<MemberView> members();
+
+  @Override
+  void close();
+}

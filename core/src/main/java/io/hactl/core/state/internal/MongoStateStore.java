@@ -1,0 +1,212 @@
+package io.hactl.core.state.internal;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.ReadConcern;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import io.hactl.core.state.EnvironmentRecord;
+import io.hactl.core.state.Machine;
+import io.hactl.core.state.MemberView;
+import io.hactl.core.state.StateEndpoint;
+import io.hactl.core.state.StateException;
+import io.hactl.core.state.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.bson.Document;
+
+/**
+ * {@link StateStore} over the environment's replica set through mongodb-driver-sync: the only
+ * place (with {@link MemberAdmin}) that talks to MongoDB. The driver is seeded with every known
+ * controller and finds the primary by itself, so a failover needs nothing from this class.
+ */
+public final class MongoStateStore implements StateStore {
+
+  static final String DATABASE = "hactl";
+
+  private final MongoClient client;
+  private final MongoDatabase db;
+
+  private MongoStateStore(MongoClient client) {
+    this.client = client;
+    // Every write that shapes the environment must survive a failover: majority, journaled.
+    this.db = client.getDatabase(DATABASE)
+        .withWriteConcern(WriteConcern.MAJORITY)
+        .withReadConcern(ReadConcern.MAJORITY)
+        .withReadPreference(ReadPreference.primary());
+  }
+
+  public static MongoStateStore connect(StateEndpoint endpoint) {
+    return new MongoStateStore(MongoClients.create(settings(endpoint)));
+  }
+
+  static MongoClientSettings settings(StateEndpoint endpoint) {
+    String uri = "mongodb://" + String.join(",", endpoint.addresses())
+        + "/?replicaSet=" + endpoint.replicaSet();
+    long timeoutMs = endpoint.serverSelectionTimeout().toMillis();
+    return MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(uri))
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
+        .applyToServerSettings(b -> b.heartbeatFrequency(500, TimeUnit.MILLISECONDS)
+            .minHeartbeatFrequency(100, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b.connectTimeout(2, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS))
+        .retryWrites(true)
+        .retryReads(true)
+        .build();
+  }
+
+  @Override
+  public void initialize(EnvironmentRecord environment, Machine firstController) {
+    call("record the environment", () -> {
+      db.getCollection("environment").replaceOne(eq("_id", "environment"),
+          new Document("_id", "environment")
+              .append("uuid", environment.uuid())
+              .append("name", environment.name())
+              .append("provider", environment.provider())
+              .append("replicaSet", environment.replicaSet()),
+          new ReplaceOptions().upsert(true));
+      long next = Long.parseLong(firstController.id()) + 1;
+      counters().replaceOne(eq("_id", "machine"),
+          new Document("_id", "machine").append("next", next), new ReplaceOptions().upsert(true));
+      machines().replaceOne(eq("_id", firstController.id()),
+          MachineCodec.toDocument(firstController), new ReplaceOptions().upsert(true));
+      return null;
+    });
+  }
+
+  @Override
+  public Optional<EnvironmentRecord> environment() {
+    return call("read the environment", () -> {
+      Document doc = db.getCollection("environment").find(eq("_id", "environment")).first();
+      return Optional.ofNullable(doc).map(d -> new EnvironmentRecord(d.getString("uuid"),
+          d.getString("name"), d.getString("provider"), d.getString("replicaSet")));
+    });
+  }
+
+  @Override
+  public List<Machine> machines() {
+    return call("list machines", () -> {
+      List<Machine> result = new ArrayList<>();
+      machines().find().forEach(d -> result.add(MachineCodec.fromDocument(d)));
+      result.sort((a, b) -> Machine.compareIds(a.id(), b.id()));
+      return result;
+    });
+  }
+
+  @Override
+  public Optional<Machine> machine(String id) {
+    return call("read machine " + id, () ->
+        Optional.ofNullable(machines().find(eq("_id", id)).first()).map(MachineCodec::fromDocument));
+  }
+
+  @Override
+  public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints) {
+    return call("add a machine", () -> {
+      // The counter only grows, so ids are never reused even after removals.
+      Document counter = counters().findOneAndUpdate(eq("_id", "machine"), Updates.inc("next", 1L),
+          new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+      long id = counter == null ? 0 : ((Number) counter.get("next")).longValue();
+      Machine machine = new Machine(Long.toString(id), jobs, Machine.ALIVE, null, List.of(),
+          Map.of(), wantsVote, false, constraints);
+      machines().insertOne(MachineCodec.toDocument(machine));
+      return machine;
+    });
+  }
+
+  @Override
+  public void setInstance(String machineId, String instanceId, List<String> addresses,
+      Map<String, Integer> ports) {
+    call("record the instance of machine " + machineId, () -> machines().updateOne(
+        eq("_id", machineId),
+        Updates.combine(Updates.set("instanceId", instanceId), Updates.set("addresses", addresses),
+            Updates.set("ports", new Document(new LinkedHashMap<>(ports))))));
+  }
+
+  @Override
+  public void removeMachine(String machineId) {
+    call("remove machine " + machineId, () -> {
+      machines().deleteOne(eq("_id", machineId));
+      heartbeatCollection().deleteOne(eq("_id", machineId));
+      return null;
+    });
+  }
+
+  @Override
+  public void heartbeat(String machineId, Instant at) {
+    // A heartbeat is not an HA decision: acknowledging it from the primary alone is enough.
+    call("record a heartbeat of machine " + machineId, () -> heartbeatCollection()
+        .withWriteConcern(WriteConcern.W1)
+        .replaceOne(eq("_id", machineId),
+            new Document("_id", machineId).append("at", Date.from(at)),
+            new ReplaceOptions().upsert(true)));
+  }
+
+  @Override
+  public Map<String, Instant> heartbeats() {
+    return call("read heartbeats", () -> {
+      Map<String, Instant> result = new LinkedHashMap<>();
+      heartbeatCollection().find().sort(Sorts.ascending("_id"))
+          .forEach(d -> result.put(d.getString("_id"), d.getDate("at").toInstant()));
+      return result;
+    });
+  }
+
+  @Override
+  public List<String> controllerAddresses() {
+    return machines().stream()
+        .filter(Machine::isController)
+        .map(Machine::stateAddress)
+        .filter(a -> a != null)
+        .toList();
+  }
+
+  @Override
+  public List<MemberView> members() {
+    return call("read the replica set's status", () -> MemberAdmin.members(client));
+  }
+
+  private MongoCollection<Document> machines() {
+    return db.getCollection("machines");
+  }
+
+  private MongoCollection<Document> counters() {
+    return db.getCollection("counters");
+  }
+
+  private MongoCollection<Document> heartbeatCollection() {
+    return db.getCollection("heartbeats");
+  }
+
+  private static <T> T call(String what, Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (MongoException e) {
+      throw new StateException("cannot " + what + ": " + Errors.describe(e), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    client.close();
+  }
+}
