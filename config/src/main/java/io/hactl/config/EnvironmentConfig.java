@@ -1,5 +1,7 @@
 package io.hactl.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -29,7 +31,8 @@ public record EnvironmentConfig(
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(controllerDb, "controllerDb");
     Objects.requireNonNull(bindAddress, "bindAddress");
-    providerSettings = Map.copyOf(providerSettings);
-    locations = Map.copyOf(locations);
+    // Copies that keep the order written, so listings follow the file.
+    providerSettings = Collections.unmodifiableMap(new LinkedHashMap<>(providerSettings));
+    locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));
   }
 }

@@ -1,0 +1,64 @@
+package io.hactl.config;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The environment keys hactl itself understands, each with what it accepts and its default; every
+ * other key of an environment belongs to the provider. Adding a key is one line here (plus a
+ * component of {@link EnvironmentConfig} if core needs to read it).
+ */
+enum CommonKey {
+  TYPE("type", "a provider name such as \"local\"", ScalarReaders::name, type -> null),
+  CONTROLLER_DB("controller-db", "one of embedded, mongod", ScalarReaders::controllerDb,
+      type -> ControllerDb.EMBEDDED),
+  STATE_PORT("state-port", "an integer 0..65535", ScalarReaders::port,
+      type -> CommonKey.LOCAL_PROVIDER.equals(type) ? 0 : 37017),
+  BIND_ADDRESS("bind-address", "a literal IPv4 or IPv6 address such as 127.0.0.1",
+      ScalarReaders::ipLiteral, type -> "127.0.0.1");
+
+  /** The provider whose machines share this host, so it picks free ports itself. */
+  static final String LOCAL_PROVIDER = "local";
+
+  private final String key;
+  private final String expected;
+  private final Function<YamlNode.Scalar, Object> reader;
+  private final Function<String, Object> defaultForType;
+
+  CommonKey(String key, String expected, Function<YamlNode.Scalar, Object> reader,
+      Function<String, Object> defaultForType) {
+    this.key = key;
+    this.expected = expected;
+    this.reader = reader;
+    this.defaultForType = defaultForType;
+  }
+
+  /** The key as written in environments.yaml. */
+  String key() {
+    return key;
+  }
+
+  /** What the key accepts, phrased to follow "expected". */
+  String expected() {
+    return expected;
+  }
+
+  /** The value a scalar stands for, or null when this key cannot accept it. */
+  Object read(YamlNode.Scalar value) {
+    return value.isEmpty() ? null : reader.apply(value);
+  }
+
+  /** The value used when the key is absent, for an environment of {@code type}; null: required. */
+  Object defaultFor(String type) {
+    return defaultForType.apply(type);
+  }
+
+  boolean required() {
+    return defaultFor(LOCAL_PROVIDER) == null;
+  }
+
+  static Optional<CommonKey> byKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+}

@@ -1,0 +1,51 @@
+package io.hactl.config;
+
+import java.util.Collection;
+
+/** "Did you mean" hints for misspelt keys, by edit distance. */
+final class KeySuggestions {
+
+  /** Beyond this many edits a suggestion is more likely to confuse than to help. */
+  private static final int MAX_EDITS = 2;
+
+  private KeySuggestions() {}
+
+  /** {@code " (did you mean \"x\"?)"} for the closest known key, or "" when none is close. */
+  static String didYouMean(String key, Collection<String> known) {
+    String best = null;
+    int bestDistance = MAX_EDITS + 1;
+    for (String candidate : known) {
+      int distance = distance(key, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    return best == null ? "" : " (did you mean \"" + best + "\"?)";
+  }
+
+  /**
+   * Optimal string alignment distance: insertions, deletions, substitutions and swaps of adjacent
+   * characters each count one, so "defualt" is one edit from "default".
+   */
+  static int distance(String a, String b) {
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,73 @@
+package io.hactl.config;
+
+import com.fasterxml.jackson.core.JsonToken;
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Turns scalars into the values of {@link CommonKey}s. Each returns null when the scalar is not
+ * acceptable; the caller words the problem from the key's description.
+ */
+final class ScalarReaders {
+
+  /** Environment and provider names: safe as directory names and in messages. */
+  static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+
+  private static final Pattern IPV4 =
+      Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+  private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final BigInteger MAX_PORT = BigInteger.valueOf(65535);
+
+  private ScalarReaders() {}
+
+  static Object name(YamlNode.Scalar value) {
+    return value.token() == JsonToken.VALUE_STRING && NAME.matcher(value.text()).matches()
+        ? value.text() : null;
+  }
+
+  static Object controllerDb(YamlNode.Scalar value) {
+    for (ControllerDb db : ControllerDb.values()) {
+      if (db.name().toLowerCase(Locale.ROOT).equals(value.text())) {
+        return db;
+      }
+    }
+    return null;
+  }
+
+  /** Integers as YAML types them; a quoted decimal such as "37017" is accepted too. */
+  static Object port(YamlNode.Scalar value) {
+    BigInteger port = value.integer();
+    if (port == null && value.token() == JsonToken.VALUE_STRING
+        && value.text().matches("\\d{1,6}")) {
+      port = new BigInteger(value.text());
+    }
+    if (port == null || port.signum() < 0 || port.compareTo(MAX_PORT) > 0) {
+      return null;
+    }
+    return port.intValue();
+  }
+
+  /**
+   * Literal addresses only. The text is checked before {@link InetAddress} sees it: given
+   * anything containing a colon and only hex digits, colons and dots, it parses an IPv6 literal
+   * and never asks a resolver, which a host name would make it do.
+   */
+  static Object ipLiteral(YamlNode.Scalar value) {
+    String text = value.text();
+    if (IPV4.matcher(text).matches()) {
+      return text;
+    }
+    if (!IPV6_CHARACTERS.matcher(text).matches()) {
+      return null;
+    }
+    try {
+      InetAddress.getByName(text);
+      return text;
+    } catch (UnknownHostException e) {
+      return null;
+    }
+  }
+}
