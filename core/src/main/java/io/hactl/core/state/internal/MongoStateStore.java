@@ -88,7 +88,7 @@ public final class MongoStateStore implements StateStore {
       long next = Long.parseLong(firstController.id()) + 1;
       counters().replaceOne(eq("_id", "machine"),
           new Document("_id", "machine").append("next", next), new ReplaceOptions().upsert(true));
-      machines().replaceOne(eq("_id", firstController.id()),
+      machineCollection().replaceOne(eq("_id", firstController.id()),
           MachineCodec.toDocument(firstController), new ReplaceOptions().upsert(true));
       return null;
     });
@@ -107,7 +107,7 @@ public final class MongoStateStore implements StateStore {
   public List<Machine> machines() {
     return call("list machines", () -> {
       List<Machine> result = new ArrayList<>();
-      machines().find().forEach(d -> result.add(MachineCodec.fromDocument(d)));
+      machineCollection().find().forEach(d -> result.add(MachineCodec.fromDocument(d)));
       result.sort((a, b) -> Machine.compareIds(a.id(), b.id()));
       return result;
     });
@@ -116,7 +116,7 @@ public final class MongoStateStore implements StateStore {
   @Override
   public Optional<Machine> machine(String id) {
     return call("read machine " + id, () ->
-        Optional.ofNullable(machines().find(eq("_id", id)).first()).map(MachineCodec::fromDocument));
+        Optional.ofNullable(machineCollection().find(eq("_id", id)).first()).map(MachineCodec::fromDocument));
   }
 
   @Override
@@ -128,7 +128,7 @@ public final class MongoStateStore implements StateStore {
       long id = counter == null ? 0 : ((Number) counter.get("next")).longValue();
       Machine machine = new Machine(Long.toString(id), jobs, Machine.ALIVE, null, List.of(),
           Map.of(), wantsVote, false, constraints);
-      machines().insertOne(MachineCodec.toDocument(machine));
+      machineCollection().insertOne(MachineCodec.toDocument(machine));
       return machine;
     });
   }
@@ -136,7 +136,7 @@ public final class MongoStateStore implements StateStore {
   @Override
   public void setInstance(String machineId, String instanceId, List<String> addresses,
       Map<String, Integer> ports) {
-    call("record the instance of machine " + machineId, () -> machines().updateOne(
+    call("record the instance of machine " + machineId, () -> machineCollection().updateOne(
         eq("_id", machineId),
         Updates.combine(Updates.set("instanceId", instanceId), Updates.set("addresses", addresses),
             Updates.set("ports", new Document(new LinkedHashMap<>(ports))))));
@@ -145,7 +145,7 @@ public final class MongoStateStore implements StateStore {
   @Override
   public void removeMachine(String machineId) {
     call("remove machine " + machineId, () -> {
-      machines().deleteOne(eq("_id", machineId));
+      machineCollection().deleteOne(eq("_id", machineId));
       heartbeatCollection().deleteOne(eq("_id", machineId));
       return null;
     });
@@ -185,7 +185,7 @@ public final class MongoStateStore implements StateStore {
     return call("read the replica set's status", () -> MemberAdmin.members(client));
   }
 
-  private MongoCollection<Document> machines() {
+  private MongoCollection<Document> machineCollection() {
     return db.getCollection("machines");
   }
 
