@@ -89,7 +89,7 @@ public final class HactlCore implements AutoCloseable {
   /** A client for one environment; close it when done. */
   public EnvironmentClient client(String environmentName) throws HactlException {
     EnvironmentConfig config = environment(environmentName);
-    return new DefaultEnvironmentClient(config, providers.provider(config.type()), store,
+    return DefaultEnvironmentClient.open(config, providers.provider(config.type()), store,
         layout);
   }
 

@@ -14,7 +14,6 @@ import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.ProviderContext;
-import io.hactl.plugin.api.SettingProblem;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +45,6 @@ final class Bootstrapper {
           + ": it is already bootstrapped (or a bootstrap failed half-way); run `hactl"
           + " destroy-environment -e " + env.name() + "` first");
     }
-    validateProviderSettings();
 
     String uuid = UUID.randomUUID().toString();
     String replicaSet = "hactl-" + uuid.substring(0, 8);
@@ -82,20 +80,6 @@ final class Bootstrapper {
     }
     return new BootstrapResult(env.name(), uuid, FIRST_MACHINE, instance.id(), address,
         Duration.between(started, Instant.now()));
-  }
-
-  private void validateProviderSettings() throws HactlException {
-    List<SettingProblem> problems =
-        env.provider().validateSettings(env.config().providerSettings());
-    if (!problems.isEmpty()) {
-      SettingProblem first = problems.get(0);
-      var where = env.config().locations().get(first.key());
-      String location = where == null ? "" : where.file() + ":" + where.line() + ":"
-          + where.column() + ": ";
-      throw HactlException.badInput("cannot bootstrap environment " + env.name() + ": "
-          + location + first.key() + ": " + first.message()
-          + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : ""));
-    }
   }
 
   private String stateAddress(Instance instance) throws HactlException {

@@ -1,6 +1,7 @@
 package io.hactl.core.environment.internal;
 
 import io.hactl.config.EnvironmentConfig;
+import io.hactl.config.SourceLocation;
 import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
 import io.hactl.core.environment.AddMachineResult;
@@ -15,6 +16,7 @@ import io.hactl.core.store.ClientStore;
 import io.hactl.core.store.EnvironmentRecordFile;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.ProviderContext;
+import io.hactl.plugin.api.SettingProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,10 +27,40 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
   private final EnvironmentContext env;
   private final StateConnection state;
 
-  public DefaultEnvironmentClient(EnvironmentConfig config, GuardedProvider provider,
-      ClientStore store, InstallLayout layout) {
-    this.env = new EnvironmentContext(config, provider, store, layout);
+  private DefaultEnvironmentClient(EnvironmentContext env) {
+    this.env = env;
     this.state = new StateConnection(env);
+  }
+
+  /**
+   * A client for one environment, once its provider has accepted the environment's settings:
+   * a typo in a provider setting is reported before any command acts.
+   */
+  public static DefaultEnvironmentClient open(EnvironmentConfig config, GuardedProvider provider,
+      ClientStore store, InstallLayout layout) throws HactlException {
+    List<SettingProblem> problems = provider.validateSettings(config.providerSettings());
+    if (!problems.isEmpty()) {
+      throw HactlException.badInput(describe(config, problems));
+    }
+    return new DefaultEnvironmentClient(new EnvironmentContext(config, provider, store, layout));
+  }
+
+  private static String describe(EnvironmentConfig config, List<SettingProblem> problems) {
+    StringBuilder message = new StringBuilder("invalid settings for environment ")
+        .append(config.name()).append(": ").append(problems.size())
+        .append(problems.size() == 1 ? " problem" : " problems");
+    for (SettingProblem problem : problems) {
+      SourceLocation where = config.locations().get(problem.key());
+      message.append('\n');
+      if (where != null) {
+        message.append(where.file()).append(':').append(where.line()).append(':')
+            .append(where.column()).append(": ").append(where.yamlPath()).append(": ");
+      } else {
+        message.append(problem.key()).append(": ");
+      }
+      message.append(problem.message());
+    }
+    return message.toString();
   }
 
   @Override
