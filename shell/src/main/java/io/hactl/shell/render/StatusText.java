@@ -1,0 +1,74 @@
+package io.hactl.shell.render;
+
+import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.MachineStatus;
+import io.hactl.core.status.MemberStatus;
+import io.hactl.tui.HaSummary;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * {@code status} for people: a Juju-like header (environment, provider, HA, master), then one
+ * table of machines in which controllers also show their replica-set member and vote.
+ */
+public final class StatusText {
+
+  private StatusText() {}
+
+  public static String render(EnvironmentStatus status) {
+    StringBuilder out = new StringBuilder();
+    header(out, "environment", status.name());
+    header(out, "provider", status.provider());
+    if (!status.bootstrapped()) {
+      header(out, "state", "not bootstrapped (run `hactl bootstrap`)");
+      return out.toString();
+    }
+    header(out, "uuid", status.uuid());
+    header(out, "state", status.reachable()
+        ? "reachable" : "unreachable: " + status.problem());
+    header(out, "ha", HaSummary.of(status).text());
+    header(out, "master", status.master() == null ? "none" : "machine " + status.master());
+    out.append('\n');
+    if (status.machines().isEmpty()) {
+      out.append("no machines\n");
+    } else {
+      out.append(machines(status));
+    }
+    if (!status.warnings().isEmpty()) {
+      out.append('\n');
+      status.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    }
+    return out.toString();
+  }
+
+  private static String machines(EnvironmentStatus status) {
+    TextTable table = new TextTable("MACHINE", "STATE", "ADDRESS", "INSTANCE", "INST-STATE",
+        "PID", "PORTS", "JOBS", "MEMBER", "VOTE");
+    for (MachineStatus m : status.machines()) {
+      MemberStatus member = m.member();
+      table.row(
+          m.id(),
+          m.agentState(),
+          m.addresses().isEmpty() ? "" : m.addresses().get(0),
+          m.instanceId(),
+          m.instanceState(),
+          m.details().getOrDefault("pid", ""),
+          ports(m.ports()),
+          String.join(",", m.jobs()),
+          member == null ? "" : member.state(),
+          member == null ? "" : member.voteStatus());
+    }
+    return table.render();
+  }
+
+  private static String ports(Map<String, Integer> ports) {
+    return new TreeMap<>(ports).entrySet().stream()
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining(","));
+  }
+
+  private static void header(StringBuilder out, String key, String value) {
+    out.append(String.format(java.util.Locale.ROOT, "%-12s %s%n", key + ":", value == null ? "-" : value));
+  }
+}
