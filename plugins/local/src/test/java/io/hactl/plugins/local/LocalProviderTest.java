@@ -2,6 +2,7 @@ package io.hactl.plugins.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.hactl.plugin.api.AgentDistribution;
 import io.hactl.plugin.api.Instance;
@@ -9,10 +10,13 @@ import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.Provider;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -20,10 +24,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pf4j.ExtensionPoint;
 
 /**
  * Runs the local provider against real, separate JVMs. {@link FakeAgent} stands in for hactl's
@@ -89,6 +95,29 @@ class LocalProviderTest {
   }
 
   @Test
+  void anAgentOutlivesTheClientProcessThatStartedIt() throws Exception {
+    String classpath = String.join(File.pathSeparator, testClasses().toString(),
+        codeLocation(LocalProvider.class).toString(), codeLocation(Provider.class).toString(),
+        codeLocation(ExtensionPoint.class).toString());
+    Process client = new ProcessBuilder(javaExecutable().toString(), "-cp", classpath,
+        FakeClient.class.getName(), storage.toString(), javaExecutable().toString(),
+        testClasses().toString())
+        .redirectErrorStream(true)
+        .start();
+    String output = new String(client.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(client.waitFor(AWAIT.toSeconds(), TimeUnit.SECONDS)).as(output).isTrue();
+    assertThat(client.exitValue()).as(output).isZero();
+
+    List<Instance> listed = provider.instances(context(Map.of()));
+    assertThat(listed).singleElement().satisfies(instance -> {
+      assertThat(instance.state()).isEqualTo(InstanceState.RUNNING);
+      assertThat(output).contains("pid=" + instance.details().get("pid"));
+    });
+    int statePort = listed.get(0).ports().get(Instance.STATE_PORT);
+    await("the agent of the exited client serves its state port", () -> accepts(statePort));
+  }
+
+  @Test
   void writesTheAgentConfigWithOwnerOnlyPermissions() throws Exception {
     provider.startInstance(context(Map.of()), controllerSpec("0"));
 
@@ -122,7 +151,7 @@ class LocalProviderTest {
     LocalProvider laterClient = new LocalProvider();
     List<Instance> seen = laterClient.instances(context);
     assertThat(seen).extracting(Instance::id, Instance::state)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(started.id(), InstanceState.RUNNING));
+        .containsExactly(tuple(started.id(), InstanceState.RUNNING));
     assertThat(seen.get(0).ports()).isEqualTo(started.ports());
 
     laterClient.stopInstances(context, List.of(started.id()));
@@ -217,8 +246,12 @@ class LocalProviderTest {
   }
 
   private static Path testClasses() {
+    return codeLocation(FakeAgent.class);
+  }
+
+  private static Path codeLocation(Class<?> type) {
     try {
-      return Path.of(FakeAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
