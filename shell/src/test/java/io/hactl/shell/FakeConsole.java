@@ -1,0 +1,29 @@
+package io.hactl.shell;
+
+import io.hactl.core.status.StatusFeed;
+import io.hactl.shell.session.UserConsole;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** A console with scripted answers; no answer left means no terminal. */
+final class FakeConsole implements UserConsole {
+
+  final List<String> answers = new ArrayList<>();
+  final List<String> questions = new ArrayList<>();
+  final List<String> dashboards = new ArrayList<>();
+  boolean feedOpenDuringDashboard;
+
+  @Override
+  public Optional<String> ask(String question) {
+    questions.add(question);
+    return answers.isEmpty() ? Optional.empty() : Optional.of(answers.remove(0));
+  }
+
+  @Override
+  public void showDashboard(String environment, StatusFeed feed) {
+    dashboards.add(environment);
+    feedOpenDuringDashboard = feed.latest().isPresent()
+        && !((FakeEnvironmentClient.FakeFeed) feed).closed;
+  }
+}

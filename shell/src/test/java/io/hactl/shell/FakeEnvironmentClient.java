@@ -1,0 +1,136 @@
+package io.hactl.shell;
+
+import io.hactl.core.HactlException;
+import io.hactl.core.environment.AddMachineResult;
+import io.hactl.core.environment.BootstrapResult;
+import io.hactl.core.environment.DestroyResult;
+import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.StatusFeed;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * An environment in memory. Each call is recorded; {@link #failNext} makes the next call throw,
+ * the way core's real client fails (a HactlException, or anything else for a bug).
+ */
+final class FakeEnvironmentClient implements EnvironmentClient {
+
+  final String name;
+  final List<String> calls = new ArrayList<>();
+  EnvironmentStatus status;
+  Exception nextFailure;
+  boolean closed;
+  FakeFeed lastFeed;
+  private int nextMachine = 2;
+
+  FakeEnvironmentClient(String name) {
+    this.name = name;
+    this.status = Snapshots.healthy(name);
+  }
+
+  void failNext(Exception failure) {
+    this.nextFailure = failure;
+  }
+
+  private void call(String what) throws HactlException {
+    calls.add(what);
+    Exception failure = nextFailure;
+    nextFailure = null;
+    if (failure instanceof HactlException h) {
+      throw h;
+    }
+    if (failure instanceof RuntimeException r) {
+      throw r;
+    }
+  }
+
+  @Override
+  public String environmentName() {
+    return name;
+  }
+
+  @Override
+  public BootstrapResult bootstrap() throws HactlException {
+    call("bootstrap");
+    return new BootstrapResult(name, "uuid-" + name, "0", "local-0", "127.0.0.1:37017",
+        Duration.ofMillis(4200));
+  }
+
+  @Override
+  public EnvironmentStatus status() throws HactlException {
+    call("status");
+    return status;
+  }
+
+  @Override
+  public AddMachineResult addMachines(int count) throws HactlException {
+    call("add-machine " + count);
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      ids.add(String.valueOf(nextMachine++));
+    }
+    return new AddMachineResult(ids);
+  }
+
+  @Override
+  public RemoveMachineResult removeMachines(List<String> machineIds, boolean force)
+      throws HactlException {
+    call("remove-machine " + String.join(" ", machineIds) + (force ? " --force" : ""));
+    for (String id : machineIds) {
+      if (status.machine(id).isEmpty()) {
+        throw HactlException.badInput("cannot remove machine " + id + ": no such machine in "
+            + name + "; run `hactl status` to see the machines");
+      }
+    }
+    return new RemoveMachineResult(machineIds);
+  }
+
+  @Override
+  public DestroyResult destroy() throws HactlException {
+    call("destroy");
+    return new DestroyResult(name, List.of("local-0", "local-1"));
+  }
+
+  @Override
+  public StatusFeed watch(Duration interval) {
+    calls.add("watch " + interval.toMillis() + "ms");
+    lastFeed = new FakeFeed(status);
+    return lastFeed;
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  /** A feed that holds one snapshot and remembers being closed. */
+  static final class FakeFeed implements StatusFeed {
+    final EnvironmentStatus snapshot;
+    boolean closed;
+
+    FakeFeed(EnvironmentStatus snapshot) {
+      this.snapshot = snapshot;
+    }
+
+    @Override
+    public Optional<EnvironmentStatus> latest() {
+      return Optional.of(snapshot);
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<EnvironmentStatus> listener) {
+      listener.accept(snapshot);
+      return () -> { };
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+}

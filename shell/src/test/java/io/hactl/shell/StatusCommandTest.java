@@ -1,0 +1,134 @@
+package io.hactl.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.hactl.core.HactlException;
+import io.hactl.core.status.EnvironmentStatus;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusCommandTest {
+
+  private final ShellHarness shell = new ShellHarness();
+
+  @Test
+  void tabularStatusShowsTheEnvironmentHeaderAndOneRowPerMachine() {
+    ShellHarness.Run run = shell.run("status");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+    assertThat(run.out()).isEqualTo("""
+        environment: local
+        provider:    local
+        uuid:        uuid-local
+        state:       reachable
+        ha:          1/1
+        master:      machine 0
+
+        MACHINE  STATE    ADDRESS    INSTANCE  INST-STATE  PID   PORTS        JOBS                       MEMBER   VOTE
+        0        started  127.0.0.1  local-0   running     4242  state=37017  host-units,manage-environ  PRIMARY  has-vote
+        1        started  127.0.0.1  local-1   running     4243  -            host-units                 -        -
+        """);
+  }
+
+  @Test
+  void tabularStatusOfAnUnreachableEnvironmentSaysWhyAndListsWarnings() {
+    EnvironmentStatus healthy = Snapshots.healthy("local");
+    shell.core.client("local").status = new EnvironmentStatus("local", "uuid-local", "local",
+        true, false, Snapshots.NOW, null, List.of(Snapshots.controller("0", "DOWN", false)),
+        "no controller answered within 5s", List.of("controller 0 is down"));
+
+    ShellHarness.Run run = shell.run("status");
+
+    assertThat(healthy.reachable()).isTrue();
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("state:       unreachable: no controller answered within 5s")
+        .contains("ha:          0/1")
+        .contains("master:      none")
+        .contains("warning: controller 0 is down");
+  }
+
+  @Test
+  void statusOfAnEnvironmentNotBootstrappedSaysHowToStart() {
+    shell.core.client("local").status = Snapshots.notBootstrapped("local");
+
+    ShellHarness.Run run = shell.run("status");
+
+    assertThat(run.out()).contains("state:       not bootstrapped (run `hactl bootstrap`)")
+        .doesNotContain("MACHINE");
+  }
+
+  @Test
+  void jsonStatusHasEveryMachineFieldWithKebabCaseKeys() throws Exception {
+    ShellHarness.Run run = shell.run("status", "--format", "json");
+
+    assertThat(run.exitCode()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(run.out());
+    assertThat(doc.get("environment").asText()).isEqualTo("local");
+    assertThat(doc.get("master").asText()).isEqualTo("0");
+    assertThat(doc.get("ha").asText()).isEqualTo("1/1");
+    JsonNode controller = doc.get("machines").get("0");
+    assertThat(controller.get("id").asText()).isEqualTo("0");
+    assertThat(controller.get("jobs").toString())
+        .isEqualTo("[\"host-units\",\"manage-environ\"]");
+    assertThat(controller.get("instance-id").asText()).isEqualTo("local-0");
+    assertThat(controller.get("instance-state").asText()).isEqualTo("running");
+    assertThat(controller.get("addresses").get(0).asText()).isEqualTo("127.0.0.1");
+    assertThat(controller.get("ports").get("state").asInt()).isEqualTo(37017);
+    assertThat(controller.get("details").get("pid").asText()).isEqualTo("4242");
+    assertThat(controller.get("agent-state").asText()).isEqualTo("started");
+    assertThat(controller.get("last-heartbeat").asText()).isEqualTo("2026-11-25T09:59:58Z");
+    JsonNode member = controller.get("member");
+    assertThat(member.get("state").asText()).isEqualTo("PRIMARY");
+    assertThat(member.get("has-vote").asBoolean()).isTrue();
+    assertThat(member.get("wants-vote").asBoolean()).isTrue();
+    assertThat(member.get("primary").asBoolean()).isTrue();
+    assertThat(doc.get("machines").get("1").get("member").isNull()).isTrue();
+  }
+
+  @Test
+  void yamlStatusCarriesTheSameDocument() throws Exception {
+    ShellHarness.Run run = shell.run("status", "--format", "yaml");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out()).startsWith("environment: local\n").contains("  \"1\":\n");
+    JsonNode doc = new YAMLMapper().readTree(run.out());
+    assertThat(doc.get("machines").get("0").get("member").get("has-vote").asBoolean()).isTrue();
+    assertThat(doc.get("machines").get("1").get("details").get("pid").asText())
+        .isEqualTo("4243");
+  }
+
+  @Test
+  void statusRemembersMachineIdsForCompletion() {
+    shell.run("status");
+
+    assertThat(shell.session.knownMachines().ids("local")).containsExactly("0", "1");
+  }
+
+  @Test
+  void anUnknownFormatIsBadInputWithAUsageHint() {
+    ShellHarness.Run run = shell.run("status", "--format", "xml");
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.out()).isEmpty();
+    assertThat(run.err()).isEqualTo(
+        "ERROR Invalid value for option '--format': expected one of tabular, yaml, json but"
+            + " was 'xml'\nSee 'hactl status --help'.\n");
+  }
+
+  @Test
+  void noQuorumExitsWithItsOwnCode() {
+    shell.core.client("local").failNext(new HactlException(HactlException.Kind.NO_QUORUM,
+        "cannot read status of local: 0 of 3 controllers answer; restore from a backup"));
+
+    ShellHarness.Run run = shell.run("status");
+
+    assertThat(run.exitCode()).isEqualTo(3);
+    assertThat(run.err()).isEqualTo("ERROR cannot read status of local: 0 of 3 controllers"
+        + " answer; restore from a backup\n");
+  }
+}
