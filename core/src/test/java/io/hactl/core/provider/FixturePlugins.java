@@ -198,6 +198,7 @@ final class FixturePlugins {
             return new Instance(c.environmentName() + "-" + s.machineId(), s.machineId(),
                 InstanceState.RUNNING, List.of("127.0.0.1"), Map.of(),
                 Map.of("thread", Thread.currentThread().getName(),
+                    "daemon", Boolean.toString(Thread.currentThread().isDaemon()),
                     "context-loader-is-plugin", Boolean.toString(pluginLoader)));
           }
           public void stopInstances(ProviderContext c, List<String> ids)

@@ -43,6 +43,12 @@ class ProviderRegistryTest {
     FixturePlugins.missingClass(plugins, work);
     FixturePlugins.startFails(plugins, work);
     FixturePlugins.constructorFails(plugins, work);
+    PluginJarBuilder.plugin("fixture-bad-plugin-class")
+        .manifest("Plugin-Class", "fixture.NoSuchPlugin")
+        .writeTo(plugins, "fixture-bad-plugin-class.jar", work);
+    PluginJarBuilder.plugin("fixture-needs-other")
+        .manifest("Plugin-Dependencies", "fixture-other@>=2.0.0")
+        .writeTo(plugins, "fixture-needs-other.jar", work);
     FixturePlugins.failing(morePlugins, work);
     registry = ProviderRegistry.load(List.of(plugins, morePlugins), Duration.ofSeconds(10));
   }
@@ -69,6 +75,7 @@ class ProviderRegistryTest {
     assertThat(instance.id()).isEqualTo("env-3");
     assertThat(instance.details()).containsEntry("context-loader-is-plugin", "true");
     assertThat(instance.details().get("thread")).startsWith("hactl-plugin-call-");
+    assertThat(instance.details()).containsEntry("daemon", "true");
     assertThat(echo.instances(context())).extracting(Instance::id).containsExactly("echo-1");
     assertThat(echo.validateSettings(Map.of("greeting", "hi", "colour", "red")))
         .containsExactly(new SettingProblem("colour", "unknown setting"));
@@ -85,7 +92,8 @@ class ProviderRegistryTest {
   void reportsEveryBrokenPluginByIdOrJarFileWithItsCause() {
     assertThat(registry.problems()).extracting(PluginProblem::plugin).containsExactlyInAnyOrder(
         "no-plugin-id.jar", "garbage.jar", "fixture-missing-class", "fixture-start-fails",
-        "fixture-ctor-fails", "fixture-echo-copy");
+        "fixture-ctor-fails", "fixture-echo-copy", "fixture-bad-plugin-class",
+        "fixture-needs-other");
     assertThat(message("no-plugin-id.jar")).contains("Field 'id' cannot be empty");
     assertThat(message("garbage.jar")).contains("cannot load plugin jar")
         .contains(plugins.resolve("garbage.jar").toString());
@@ -95,7 +103,13 @@ class ProviderRegistryTest {
         .isEqualTo("failed to start (fixture-start-fails.jar): IllegalStateException:"
             + " cannot reach the licence server");
     assertThat(message("fixture-ctor-fails"))
-        .contains("IllegalStateException: needs CLOUD_TOKEN in the environment");
+        .isEqualTo("could not create its provider fixture.ctor.NeedyProvider:"
+            + " IllegalStateException: needs CLOUD_TOKEN in the environment");
+    assertThat(message("fixture-bad-plugin-class")).isEqualTo("failed to start"
+        + " (fixture-bad-plugin-class.jar): its Plugin-Class fixture.NoSuchPlugin cannot be loaded"
+        + " or is not an org.pf4j.Plugin; fix the jar's manifest");
+    assertThat(message("fixture-needs-other")).isEqualTo("not loaded: it depends on plugin"
+        + " fixture-other >=2.0.0, which is not installed at a matching version");
     assertThat(message("fixture-echo-copy"))
         .contains("provider type \"echo\" is already provided by plugin fixture-echo");
     assertThat(registry.problems()).allSatisfy(problem ->

@@ -51,8 +51,9 @@ public final class ProviderDiscovery {
         if (!Provider.class.isAssignableFrom(extension)) {
           continue;
         }
+        String who = "plugin " + pluginId;
         try {
-          Found found = calls.call("plugin " + pluginId, "create its provider " + className,
+          Found found = calls.call(who, "create its provider " + className,
               loader, () -> create(manager, extension, pluginId, loader));
           Found other = providers.putIfAbsent(found.type(), found);
           if (other != null) {
@@ -61,7 +62,8 @@ public final class ProviderDiscovery {
                 + " is ignored"));
           }
         } catch (HactlException e) {
-          problems.add(new PluginProblem(pluginId, e.getMessage()));
+          // The problem names the plugin already.
+          problems.add(new PluginProblem(pluginId, e.getMessage().substring(who.length() + 1)));
         }
       }
       if (providers.size() + problems.size() == before) {

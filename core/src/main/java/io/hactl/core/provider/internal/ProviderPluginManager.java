@@ -4,13 +4,14 @@ import io.hactl.core.provider.PluginProblem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Map;
+import java.util.TreeMap;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.JarPluginRepository;
 import org.pf4j.ManifestPluginDescriptorFinder;
 import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDependency;
 import org.pf4j.PluginDescriptor;
 import org.pf4j.PluginDescriptorFinder;
 import org.pf4j.PluginLoader;
@@ -29,7 +30,7 @@ import org.pf4j.RuntimeMode;
  */
 public final class ProviderPluginManager extends DefaultPluginManager {
   private final List<PluginProblem> loadProblems = new ArrayList<>();
-  private final Set<String> loadedIds = new TreeSet<>();
+  private final Map<String, PluginDescriptor> loaded = new TreeMap<>();
 
   /**
    * @param pluginRoots folders of plugin jars; must not be empty (PF4J would then fall back to
@@ -52,16 +53,23 @@ public final class ProviderPluginManager extends DefaultPluginManager {
       loadPlugins();
     } catch (PluginRuntimeException e) {
       // Only a dependency cycle gets here: nothing could be resolved.
-      problems.add(new PluginProblem(loadedIds.toString(),
+      problems.add(new PluginProblem(String.join(", ", loaded.keySet()),
           "plugins not resolved: " + Failures.describe(e)));
     }
     problems.addAll(loadProblems);
-    for (String id : loadedIds) {
+    loaded.forEach((id, descriptor) -> {
+      // PF4J drops a plugin whose dependencies are missing or of the wrong version.
       if (getPlugin(id) == null) {
-        problems.add(new PluginProblem(id, "not loaded: a plugin it depends on is missing or of"
-            + " the wrong version (see Plugin-Dependencies in its manifest)"));
+        List<String> needed = descriptor.getDependencies().stream()
+            .filter(dependency -> !dependency.isOptional())
+            .map(ProviderPluginManager::describe)
+            .toList();
+        problems.add(new PluginProblem(id, "not loaded: it depends on "
+            + String.join(", ", needed) + (needed.size() == 1
+                ? ", which is not installed at a matching version"
+                : ", which are not all installed at matching versions")));
       }
-    }
+    });
     startPlugins();
     for (PluginWrapper plugin : getPlugins()) {
       if (plugin.getFailedException() != null) {
@@ -114,7 +122,7 @@ public final class ProviderPluginManager extends DefaultPluginManager {
   protected PluginWrapper loadPluginFromPath(Path pluginPath) {
     try {
       PluginWrapper plugin = super.loadPluginFromPath(pluginPath);
-      loadedIds.add(plugin.getPluginId());
+      loaded.put(plugin.getPluginId(), plugin.getDescriptor());
       return plugin;
     } catch (RuntimeException | LinkageError e) {
       loadProblems.add(new PluginProblem(pluginPath.getFileName().toString(),
@@ -123,6 +131,12 @@ public final class ProviderPluginManager extends DefaultPluginManager {
       throw e instanceof PluginRuntimeException pluginFailure
           ? pluginFailure : new PluginRuntimeException(e, "cannot load {}", pluginPath);
     }
+  }
+
+  private static String describe(PluginDependency dependency) {
+    String version = dependency.getPluginVersionSupport();
+    return "plugin " + dependency.getPluginId()
+        + ("*".equals(version) ? "" : " " + version);
   }
 
   private static List<Path> requireRoots(List<Path> pluginRoots) {
