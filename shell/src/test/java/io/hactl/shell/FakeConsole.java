@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /** A console with scripted answers; no answer left means no terminal. */
-final class FakeConsole implements UserConsole {
+public final class FakeConsole implements UserConsole {
 
-  final List<String> answers = new ArrayList<>();
+  public final List<String> answers = new ArrayList<>();
   final List<String> questions = new ArrayList<>();
   final List<String> dashboards = new ArrayList<>();
   boolean feedOpenDuringDashboard;

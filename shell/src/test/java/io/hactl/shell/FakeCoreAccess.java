@@ -10,19 +10,19 @@ import java.util.List;
 import java.util.Map;
 
 /** Two environments, {@code local} (default) and {@code staging}, each with a fake client. */
-final class FakeCoreAccess implements CoreAccess {
+public final class FakeCoreAccess implements CoreAccess {
 
   final Map<String, FakeEnvironmentClient> clients = new LinkedHashMap<>();
   String current = "local";
   int opened;
   boolean closed;
 
-  FakeCoreAccess() {
+  public FakeCoreAccess() {
     clients.put("local", new FakeEnvironmentClient("local"));
     clients.put("staging", new FakeEnvironmentClient("staging"));
   }
 
-  FakeEnvironmentClient client(String name) {
+  public FakeEnvironmentClient client(String name) {
     return clients.get(name);
   }
 

@@ -18,11 +18,11 @@ import java.util.function.Consumer;
  * An environment in memory. Each call is recorded; {@link #failNext} makes the next call throw,
  * the way core's real client fails (a HactlException, or anything else for a bug).
  */
-final class FakeEnvironmentClient implements EnvironmentClient {
+public final class FakeEnvironmentClient implements EnvironmentClient {
 
   final String name;
-  final List<String> calls = new ArrayList<>();
-  EnvironmentStatus status;
+  public final List<String> calls = new ArrayList<>();
+  public EnvironmentStatus status;
   Exception nextFailure;
   boolean closed;
   FakeFeed lastFeed;
