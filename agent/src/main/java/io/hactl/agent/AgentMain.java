@@ -1,12 +1,18 @@
 package io.hactl.agent;
 
+import io.hactl.core.HactlCore;
+import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
+import io.hactl.core.agent.ProviderAccess;
+import io.hactl.core.provider.ProviderRegistry;
+import io.hactl.core.provisioning.ProvisionerWorker;
 import io.hactl.core.agent.AgentConfigCodec;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.SecureFiles;
 import io.hactl.replicaset.MemberOptions;
+import io.hactl.replicaset.MemberState;
 import io.hactl.replicaset.ReplicaSetMember;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class AgentMain {
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
+  private static final Duration MASTER_TICK = Duration.ofMillis(500);
 
   private AgentMain() {}
 
@@ -76,6 +83,9 @@ public final class AgentMain {
     workers.scheduleWithFixedDelay(
         new HeartbeatWorker(state, config.machineId(), Clock.systemUTC(), cache),
         0, interval, TimeUnit.MILLISECONDS);
+    if (config.controller()) {
+      resources.add(0, startMasterWorkers(config, state, member(resources)));
+    }
 
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -86,6 +96,46 @@ public final class AgentMain {
     }, "agent-shutdown"));
     LOG.info("agent of machine {} running", config.machineId());
     awaitQuietly(stopped);
+  }
+
+  private static ReplicaSetMember member(List<AutoCloseable> resources) {
+    return resources.stream().filter(ReplicaSetMember.class::isInstance)
+        .map(ReplicaSetMember.class::cast).findFirst().orElseThrow();
+  }
+
+  /**
+   * Master-only workers get their own thread, so a slow provider call never delays the
+   * heartbeat, and their own provider plugins, loaded once.
+   */
+  private static AutoCloseable startMasterWorkers(AgentConfig config, StateStore state,
+      ReplicaSetMember member) {
+    ProviderAccess access = config.providerAccess();
+    ProviderRegistry registry = ProviderRegistry.load(access.pluginRoots(),
+        HactlCore.PROVIDER_CALL_TIMEOUT);
+    registry.problems().forEach(p -> LOG.warn("provider plugin {}: {}", p.plugin(),
+        p.message()));
+    List<MasterGate.MasterWorker> masterWorkers = new ArrayList<>();
+    try {
+      ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
+          access.context(config.environmentName(), config.environmentUuid()));
+      ProvisionerWorker provisioner =
+          new ProvisionerWorker(state, broker, config, Clock.systemUTC());
+      masterWorkers.add(new MasterGate.MasterWorker("provisioner", provisioner::runOnce));
+    } catch (HactlException e) {
+      LOG.error("this controller cannot provision machines as master: {}", e.getMessage());
+    }
+    MasterGate gate = new MasterGate(config.machineId(),
+        () -> member.state() == MemberState.PRIMARY, masterWorkers);
+    ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "master-workers");
+      t.setDaemon(true);
+      return t;
+    });
+    thread.scheduleWithFixedDelay(gate, 0, MASTER_TICK.toMillis(), TimeUnit.MILLISECONDS);
+    return () -> {
+      thread.shutdownNow();
+      registry.close();
+    };
   }
 
   private static ReplicaSetMember startMember(AgentArguments arguments, AgentConfig config,

@@ -64,6 +64,17 @@ final class FakeStateStore implements StateStore {
   }
 
   @Override
+  public void setProvisioningError(String machineId, String error) {
+    throw new AssertionError("heartbeats do not provision");
+  }
+
+  @Override
+  public long nextMachineId() {
+    check();
+    return 0;
+  }
+
+  @Override
   public void removeMachine(String machineId) {
     throw new AssertionError("workers do not remove machines");
   }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param secret the replica set's shared key (secret: never printed)
  * @param stateAddresses controller members to reach state through; the agent refreshes them
  * @param heartbeatInterval how often the agent records that it is alive
+ * @param providerAccess for controllers, how to provision machines as master; null otherwise
  */
 public record AgentConfig(
     String environmentUuid,
@@ -25,7 +26,8 @@ public record AgentConfig(
     String replicaSet,
     String secret,
     List<String> stateAddresses,
-    Duration heartbeatInterval) {
+    Duration heartbeatInterval,
+    ProviderAccess providerAccess) {
 
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
 
@@ -37,6 +39,20 @@ public record AgentConfig(
     Objects.requireNonNull(secret, "secret");
     stateAddresses = List.copyOf(stateAddresses);
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    if (controller && providerAccess == null) {
+      throw new IllegalArgumentException("a controller's agent needs provider access");
+    }
+  }
+
+  /**
+   * The config of another machine of the same environment: what a master hands to the
+   * machines it provisions. Controllers get this agent's provider access, plain machines none.
+   */
+  public AgentConfig forMachine(String otherMachineId, boolean otherIsController,
+      List<String> currentStateAddresses) {
+    return new AgentConfig(environmentUuid, environmentName, otherMachineId, otherIsController,
+        replicaSet, secret, currentStateAddresses, heartbeatInterval,
+        otherIsController ? providerAccess : null);
   }
 
   @Override

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hactl.plugin.api.AgentDistribution;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The agent config file's YAML form. Durations are written as whole milliseconds. */
 public final class AgentConfigCodec {
@@ -27,23 +29,63 @@ public final class AgentConfigCodec {
       String replicaSet,
       String secret,
       List<String> stateAddresses,
-      long heartbeatIntervalMs) {}
+      long heartbeatIntervalMs,
+      ProviderForm provider) {}
+
+  private record ProviderForm(
+      String type,
+      Map<String, String> settings,
+      List<String> pluginRoots,
+      String storageDirectory,
+      String agentJava,
+      List<String> agentClasspath,
+      String agentMainClass,
+      List<String> agentJvmOptions,
+      int statePort) {
+
+    static ProviderForm of(ProviderAccess a) {
+      return a == null ? null : new ProviderForm(a.providerType(), a.providerSettings(),
+          strings(a.pluginRoots()), a.storageDirectory().toString(),
+          a.agent().javaExecutable().toString(), strings(a.agent().classpath()),
+          a.agent().mainClass(), a.agent().jvmOptions(), a.statePort());
+    }
+
+    ProviderAccess toAccess() {
+      return new ProviderAccess(type, settings == null ? Map.of() : settings, paths(pluginRoots),
+          Path.of(storageDirectory), new AgentDistribution(Path.of(agentJava),
+              paths(agentClasspath), agentMainClass,
+              agentJvmOptions == null ? List.of() : agentJvmOptions), statePort);
+    }
+  }
+
+  private static List<String> strings(List<Path> paths) {
+    return paths.stream().map(Path::toString).toList();
+  }
+
+  private static List<Path> paths(List<String> strings) {
+    return strings == null ? List.of() : strings.stream().map(Path::of).toList();
+  }
 
   public static String toYaml(AgentConfig c) {
     try {
       return YAML.writeValueAsString(new FileForm(c.environmentUuid(), c.environmentName(),
           c.machineId(), c.controller(), c.replicaSet(), c.secret(), c.stateAddresses(),
-          c.heartbeatInterval().toMillis()));
+          c.heartbeatInterval().toMillis(), ProviderForm.of(c.providerAccess())));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("agent config is not serializable", e);
     }
   }
 
   public static AgentConfig read(Path file) throws IOException {
-    FileForm f = YAML.readValue(Files.readString(file), FileForm.class);
+    return fromYaml(Files.readString(file));
+  }
+
+  public static AgentConfig fromYaml(String yaml) throws IOException {
+    FileForm f = YAML.readValue(yaml, FileForm.class);
     return new AgentConfig(f.environmentUuid(), f.environmentName(), f.machineId(),
         f.controller(), f.replicaSet(), f.secret(), f.stateAddresses(),
         Duration.ofMillis(f.heartbeatIntervalMs() > 0 ? f.heartbeatIntervalMs()
-            : AgentConfig.DEFAULT_HEARTBEAT_INTERVAL.toMillis()));
+            : AgentConfig.DEFAULT_HEARTBEAT_INTERVAL.toMillis()),
+        f.provider() == null ? null : f.provider().toAccess());
   }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param wantsVote whether hactl wants this machine's member to vote
  * @param hasVote whether its member votes in the replica set's configuration
  * @param constraints provider constraints the machine was asked for
+ * @param provisioningError why the provisioner last failed to start its instance, or null
  */
 public record Machine(
     String id,
@@ -26,7 +27,8 @@ public record Machine(
     Map<String, Integer> ports,
     boolean wantsVote,
     boolean hasVote,
-    Map<String, String> constraints) {
+    Map<String, String> constraints,
+    String provisioningError) {
 
   public static final String JOB_HOST_UNITS = "host-units";
   public static final String JOB_MANAGE_ENVIRON = "manage-environ";

@@ -33,6 +33,12 @@ public interface StateStore extends AutoCloseable {
   void setInstance(String machineId, String instanceId, List<String> addresses,
       Map<String, Integer> ports);
 
+  /** Records why starting the machine's instance failed; null clears it. */
+  void setProvisioningError(String machineId, String error);
+
+  /** The id the next added machine will get: every lower id was allocated once. */
+  long nextMachineId();
+
   /** Deletes a machine and its heartbeat. */
   void removeMachine(String machineId);
 

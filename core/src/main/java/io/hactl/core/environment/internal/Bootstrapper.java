@@ -55,7 +55,7 @@ final class Bootstrapper {
 
     ProviderContext context = env.providerContext(uuid);
     AgentConfig agentConfig = new AgentConfig(uuid, env.name(), FIRST_MACHINE, true, replicaSet,
-        secret, List.of(), AgentConfig.DEFAULT_HEARTBEAT_INTERVAL);
+        secret, List.of(), AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess());
     Instance instance = env.provider().startInstance(context, new InstanceSpec(FIRST_MACHINE,
         true, AgentConfigCodec.toYaml(agentConfig), env.config().statePort(), Map.of()));
     String address = stateAddress(instance);
@@ -67,7 +67,7 @@ final class Bootstrapper {
       StateStores.initiate(address, replicaSet, Duration.ofSeconds(10));
       Machine machine0 = new Machine(FIRST_MACHINE,
           List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE,
-          instance.id(), instance.addresses(), instance.ports(), true, true, Map.of());
+          instance.id(), instance.addresses(), instance.ports(), true, true, Map.of(), null);
       EnvironmentRecordFile record = env.store().environmentRecord(env.name()).orElseThrow();
       try (StateStore state = StateStores.connect(env.endpoint(record))) {
         state.initialize(new EnvironmentRecord(uuid, env.name(), env.config().type(),

@@ -3,6 +3,7 @@ package io.hactl.core.environment.internal;
 import io.hactl.config.EnvironmentConfig;
 import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
+import io.hactl.core.agent.ProviderAccess;
 import io.hactl.core.provider.GuardedProvider;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.store.ClientStore;
@@ -25,8 +26,14 @@ record EnvironmentContext(
   }
 
   ProviderContext providerContext(String uuid) {
-    return new ProviderContext(config.name(), uuid, config.providerSettings(),
-        store.environmentDirectory(config.name()).resolve("provider"), layout.agent());
+    return providerAccess().context(config.name(), uuid);
+  }
+
+  /** The provider as this client reaches it; controllers get the same to provision as master. */
+  ProviderAccess providerAccess() {
+    return new ProviderAccess(config.type(), config.providerSettings(), layout.pluginRoots(),
+        store.environmentDirectory(config.name()).resolve("provider"), layout.agent(),
+        config.statePort());
   }
 
   /** The local record of a bootstrapped environment, or BAD_INPUT saying to bootstrap. */

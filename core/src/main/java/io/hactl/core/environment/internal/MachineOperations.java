@@ -1,16 +1,12 @@
 package io.hactl.core.environment.internal;
 
 import io.hactl.core.HactlException;
-import io.hactl.core.agent.AgentConfig;
-import io.hactl.core.agent.AgentConfigCodec;
 import io.hactl.core.environment.AddMachineResult;
 import io.hactl.core.environment.RemoveMachineResult;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.store.EnvironmentRecordFile;
-import io.hactl.plugin.api.Instance;
-import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.ProviderContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -30,26 +26,20 @@ final class MachineOperations {
     this.state = state;
   }
 
+  /**
+   * Records the machines; the master's provisioner starts their instances moments later, as
+   * for every machine, so that a client that goes away never leaves a machine half made.
+   */
   AddMachineResult add(int count) throws HactlException {
     if (count < 1 || count > MAX_MACHINES_PER_CALL) {
       throw HactlException.badInput("cannot add " + count + " machines: the count must be 1 to "
           + MAX_MACHINES_PER_CALL);
     }
-    EnvironmentRecordFile record = state.record();
     StateStore store = state.store();
-    ProviderContext context = env.providerContext(record.uuid());
     List<String> added = new ArrayList<>();
     try {
-      List<String> controllers = store.controllerAddresses();
       for (int i = 0; i < count; i++) {
-        Machine machine = store.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of());
-        AgentConfig config = new AgentConfig(record.uuid(), env.name(), machine.id(), false,
-            record.replicaSet(), env.store().secret(env.name()), controllers,
-            AgentConfig.DEFAULT_HEARTBEAT_INTERVAL);
-        Instance instance = env.provider().startInstance(context, new InstanceSpec(machine.id(),
-            false, AgentConfigCodec.toYaml(config), 0, machine.constraints()));
-        store.setInstance(machine.id(), instance.id(), instance.addresses(), instance.ports());
-        added.add(machine.id());
+        added.add(store.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of()).id());
       }
     } catch (StateException e) {
       throw HactlException.failure("cannot add machines to " + env.name() + ": "

@@ -20,7 +20,8 @@ final class MachineCodec {
         .append("ports", new Document(new LinkedHashMap<>(m.ports())))
         .append("wantsVote", m.wantsVote())
         .append("hasVote", m.hasVote())
-        .append("constraints", new Document(new LinkedHashMap<>(m.constraints())));
+        .append("constraints", new Document(new LinkedHashMap<>(m.constraints())))
+        .append("provisioningError", m.provisioningError());
   }
 
   static Machine fromDocument(Document d) {
@@ -39,6 +40,7 @@ final class MachineCodec {
         ports,
         d.getBoolean("wantsVote", false),
         d.getBoolean("hasVote", false),
-        constraints);
+        constraints,
+        d.getString("provisioningError"));
   }
 }

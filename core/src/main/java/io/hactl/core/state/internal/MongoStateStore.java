@@ -127,7 +127,7 @@ public final class MongoStateStore implements StateStore {
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
       long id = counter == null ? 0 : ((Number) counter.get("next")).longValue();
       Machine machine = new Machine(Long.toString(id), jobs, Machine.ALIVE, null, List.of(),
-          Map.of(), wantsVote, false, constraints);
+          Map.of(), wantsVote, false, constraints, null);
       machineCollection().insertOne(MachineCodec.toDocument(machine));
       return machine;
     });
@@ -140,6 +140,20 @@ public final class MongoStateStore implements StateStore {
         eq("_id", machineId),
         Updates.combine(Updates.set("instanceId", instanceId), Updates.set("addresses", addresses),
             Updates.set("ports", new Document(new LinkedHashMap<>(ports))))));
+  }
+
+  @Override
+  public void setProvisioningError(String machineId, String error) {
+    call("record the provisioning error of machine " + machineId, () -> machineCollection()
+        .updateOne(eq("_id", machineId), Updates.set("provisioningError", error)));
+  }
+
+  @Override
+  public long nextMachineId() {
+    return call("read the machine counter", () -> {
+      Document counter = counters().find(eq("_id", "machine")).first();
+      return counter == null ? 0L : ((Number) counter.get("next")).longValue();
+    });
   }
 
   @Override

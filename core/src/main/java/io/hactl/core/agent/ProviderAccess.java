@@ -1,0 +1,43 @@
+package io.hactl.core.agent;
+
+import io.hactl.plugin.api.AgentDistribution;
+import io.hactl.plugin.api.ProviderContext;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a controller's agent needs to start and stop instances itself when it becomes the
+ * master: the provider, its settings, where its plugin jars are, and how new machines run
+ * their agent. Handed to controllers only; plain machines never provision.
+ *
+ * @param providerType the provider's type, e.g. {@code local}
+ * @param providerSettings the environment's validated provider settings
+ * @param pluginRoots folders of provider plugin jars
+ * @param storageDirectory the provider's storage folder for this environment
+ * @param agent how new machines run their agent
+ * @param statePort the members' client port; 0 lets the provider choose
+ */
+public record ProviderAccess(
+    String providerType,
+    Map<String, String> providerSettings,
+    List<Path> pluginRoots,
+    Path storageDirectory,
+    AgentDistribution agent,
+    int statePort) {
+
+  public ProviderAccess {
+    Objects.requireNonNull(providerType, "providerType");
+    providerSettings = Map.copyOf(providerSettings);
+    pluginRoots = List.copyOf(pluginRoots);
+    Objects.requireNonNull(storageDirectory, "storageDirectory");
+    Objects.requireNonNull(agent, "agent");
+  }
+
+  /** The provider context of {@code environmentName} as this access describes it. */
+  public ProviderContext context(String environmentName, String environmentUuid) {
+    return new ProviderContext(environmentName, environmentUuid, providerSettings,
+        storageDirectory, agent);
+  }
+}

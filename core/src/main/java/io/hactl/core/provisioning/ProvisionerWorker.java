@@ -1,0 +1,100 @@
+package io.hactl.core.provisioning;
+
+import io.hactl.core.HactlException;
+import io.hactl.core.agent.AgentConfig;
+import io.hactl.core.agent.AgentConfigCodec;
+import io.hactl.core.state.Machine;
+import io.hactl.core.state.StateStore;
+import io.hactl.plugin.api.Instance;
+import io.hactl.plugin.api.InstanceSpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The master's provisioner: each round observes state and the provider, plans with {@link
+ * ProvisioningPlanner}, and applies. A machine whose start failed is retried with exponential
+ * backoff (2 s doubling to 1 min) and its error is recorded in state for status to show. Only
+ * one thread may call {@link #runOnce()}: it owns the backoff table.
+ */
+public final class ProvisionerWorker {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ProvisionerWorker.class);
+  static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+  static final Duration MAX_RETRY = Duration.ofMinutes(1);
+
+  private final StateStore state;
+  private final InstanceBroker broker;
+  private final AgentConfig master;
+  private final Clock clock;
+  private final Map<String, Backoff> backoffs = new HashMap<>();
+
+  private record Backoff(Instant notBefore, Duration next) {}
+
+  public ProvisionerWorker(StateStore state, InstanceBroker broker, AgentConfig master,
+      Clock clock) {
+    this.state = state;
+    this.broker = broker;
+    this.master = master;
+    this.clock = clock;
+  }
+
+  /**
+   * One round. State errors propagate (the caller's loop retries the round); provider errors
+   * are per machine.
+   */
+  public ProvisioningPlan runOnce() throws HactlException {
+    List<Machine> machines = state.machines();
+    ProvisioningPlan plan =
+        ProvisioningPlanner.plan(machines, broker.instances(), state.nextMachineId());
+    for (Instance instance : plan.adopt()) {
+      state.setInstance(instance.machineId(), instance.id(), instance.addresses(),
+          instance.ports());
+    }
+    if (!plan.stop().isEmpty()) {
+      LOG.info("stopping instances of removed machines: {}", plan.stop());
+      broker.stop(plan.stop());
+    }
+    List<String> controllers = state.controllerAddresses();
+    for (String id : plan.start()) {
+      Machine machine = machines.stream().filter(m -> m.id().equals(id)).findFirst()
+          .orElseThrow();
+      start(machine, controllers);
+    }
+    backoffs.keySet().retainAll(plan.start());
+    return plan;
+  }
+
+  private void start(Machine machine, List<String> controllers) {
+    Instant now = clock.instant();
+    Backoff backoff = backoffs.get(machine.id());
+    if (backoff != null && now.isBefore(backoff.notBefore())) {
+      return;
+    }
+    AgentConfig config = master.forMachine(machine.id(), machine.isController(), controllers);
+    int statePort = machine.isController() ? master.providerAccess().statePort() : 0;
+    try {
+      LOG.info("starting instance for machine {}", machine.id());
+      Instance instance = broker.start(new InstanceSpec(machine.id(), machine.isController(),
+          AgentConfigCodec.toYaml(config), statePort, machine.constraints()));
+      state.setInstance(machine.id(), instance.id(), instance.addresses(), instance.ports());
+      if (machine.provisioningError() != null) {
+        state.setProvisioningError(machine.id(), null);
+      }
+      backoffs.remove(machine.id());
+    } catch (HactlException e) {
+      Duration wait = backoff == null ? FIRST_RETRY : backoff.next();
+      Duration next = wait.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY
+          : wait.multipliedBy(2);
+      backoffs.put(machine.id(), new Backoff(now.plus(wait), next));
+      LOG.warn("cannot start instance for machine {}: {}; retrying in {}s", machine.id(),
+          e.getMessage(), wait.toSeconds());
+      state.setProvisioningError(machine.id(), e.getMessage());
+    }
+  }
+}

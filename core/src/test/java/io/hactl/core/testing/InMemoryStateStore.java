@@ -1,0 +1,136 @@
+package io.hactl.core.testing;
+
+import io.hactl.core.state.EnvironmentRecord;
+import io.hactl.core.state.Machine;
+import io.hactl.core.state.MemberView;
+import io.hactl.core.state.StateException;
+import io.hactl.core.state.StateStore;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * A hand-written in-memory {@link StateStore} for worker and service tests. {@link #failNext}
+ * makes the next N calls fail as the real store does when no primary answers; {@link
+ * #unreachable} makes every call fail until cleared.
+ */
+public final class InMemoryStateStore implements StateStore {
+
+  public boolean unreachable;
+  public int failNext;
+  public List<MemberView> members = new ArrayList<>();
+  private final Map<String, Machine> machines = new TreeMap<>(Machine::compareIds);
+  private final Map<String, Instant> beats = new LinkedHashMap<>();
+  private EnvironmentRecord environment;
+  private long next;
+
+  private void check() {
+    if (unreachable || failNext > 0) {
+      failNext = Math.max(0, failNext - 1);
+      throw new StateException("cannot reach state: no primary (injected)", null);
+    }
+  }
+
+  /** Puts a machine as is, bypassing id allocation (for arranging a test). */
+  public void put(Machine machine) {
+    machines.put(machine.id(), machine);
+    next = Math.max(next, Long.parseLong(machine.id()) + 1);
+  }
+
+  @Override
+  public void initialize(EnvironmentRecord env, Machine first) {
+    check();
+    environment = env;
+    put(first);
+  }
+
+  @Override
+  public Optional<EnvironmentRecord> environment() {
+    check();
+    return Optional.ofNullable(environment);
+  }
+
+  @Override
+  public List<Machine> machines() {
+    check();
+    return List.copyOf(machines.values());
+  }
+
+  @Override
+  public Optional<Machine> machine(String id) {
+    check();
+    return Optional.ofNullable(machines.get(id));
+  }
+
+  @Override
+  public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> c) {
+    check();
+    Machine m = new Machine(Long.toString(next++), jobs, Machine.ALIVE, null, List.of(),
+        Map.of(), wantsVote, false, c, null);
+    machines.put(m.id(), m);
+    return m;
+  }
+
+  @Override
+  public void setInstance(String id, String instanceId, List<String> addresses,
+      Map<String, Integer> ports) {
+    check();
+    Machine m = machines.get(id);
+    machines.put(id, new Machine(id, m.jobs(), m.life(), instanceId, addresses, ports,
+        m.wantsVote(), m.hasVote(), m.constraints(), m.provisioningError()));
+  }
+
+  @Override
+  public void setProvisioningError(String id, String error) {
+    check();
+    Machine m = machines.get(id);
+    machines.put(id, new Machine(id, m.jobs(), m.life(), m.instanceId(), m.addresses(),
+        m.ports(), m.wantsVote(), m.hasVote(), m.constraints(), error));
+  }
+
+  @Override
+  public long nextMachineId() {
+    check();
+    return next;
+  }
+
+  @Override
+  public void removeMachine(String id) {
+    check();
+    machines.remove(id);
+    beats.remove(id);
+  }
+
+  @Override
+  public void heartbeat(String machineId, Instant at) {
+    check();
+    beats.put(machineId, at);
+  }
+
+  @Override
+  public Map<String, Instant> heartbeats() {
+    check();
+    return Map.copyOf(beats);
+  }
+
+  @Override
+  public List<String> controllerAddresses() {
+    check();
+    return machines.values().stream().filter(Machine::isController)
+        .map(Machine::stateAddress).filter(a -> a != null).toList();
+  }
+
+  @Override
+  public List<MemberView> members() {
+    check();
+    return members.stream().sorted(Comparator.comparing(MemberView::address)).toList();
+  }
+
+  @Override
+  public void close() {}
+}
