@@ -6,13 +6,14 @@ import java.nio.file.Files;
 
 import de.bwaldvogel.mongo.MongoServer;
 import io.hactl.replicaset.internal.CommandRouter;
-import io.hactl.replicaset.internal.ConfigStore;
 import io.hactl.replicaset.internal.HelloReply;
 import io.hactl.replicaset.internal.KeyFile;
 import io.hactl.replicaset.internal.MemberBackend;
 import io.hactl.replicaset.internal.MemberIdentity;
+import io.hactl.replicaset.internal.MemberStateMachine;
+import io.hactl.replicaset.internal.PeerKey;
 import io.hactl.replicaset.internal.ReplicationEngine;
-import io.hactl.replicaset.internal.SingleMemberEngine;
+import io.hactl.replicaset.internal.RaftEngine;
 
 /**
  * One member of a MongoDB-compatible replica set, served on the MongoDB wire protocol so that the
@@ -51,9 +52,7 @@ public final class ReplicaSetMember implements AutoCloseable {
      * @throws IOException when the data directory, key file or port cannot be used; the message says which
      */
     public static ReplicaSetMember start(MemberOptions options) throws IOException {
-        if (options.keyFile() != null) {
-            KeyFile.read(options.keyFile());
-        }
+        PeerKey peerKey = options.keyFile() == null ? PeerKey.none() : PeerKey.of(KeyFile.read(options.keyFile()));
         Files.createDirectories(options.dbPath());
         MemberBackend store;
         try {
@@ -63,21 +62,25 @@ public final class ReplicaSetMember implements AutoCloseable {
                 + " (is another member using this --dbpath?)", e);
         }
         MemberIdentity identity = new MemberIdentity();
-        ReplicationEngine engine = null;
+        RaftEngine engine = new RaftEngine(options, identity, new MemberStateMachine(store, options.replSetName()), peerKey);
         MongoServer server = new MongoServer(store);
         try {
-            engine = new SingleMemberEngine(store, new ConfigStore(options.dbPath(), options.replSetName()), identity);
             store.setFront(new CommandRouter(store, engine, new HelloReply(engine, identity)));
             server.bind(new InetSocketAddress(options.bindIp(), options.port()), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
-            if (engine != null) {
-                engine.close();
-            }
+            engine.close();
             server.shutdownNow();
             throw new IOException("cannot listen on " + options.bindIp() + ":" + options.port() + ": " + e.getMessage(), e);
         }
         int port = server.getLocalAddress().getPort();
         identity.bound(options.bindIp(), port);
+        try {
+            engine.open(port);
+        } catch (IOException | RuntimeException e) {
+            engine.close();
+            server.shutdownNow();
+            throw new IOException("cannot rejoin the replica set from " + options.dbPath() + ": " + e.getMessage(), e);
+        }
         return new ReplicaSetMember(server, engine, identity, port);
     }
 
@@ -104,8 +107,8 @@ public final class ReplicaSetMember implements AutoCloseable {
         }
         closed = true;
         server.stopListening();
+        // The Raft server first (it flushes the state machine), then clients and the store.
         engine.close();
-        // shutdownNow closes the client connections and then the store (which flushes it).
         server.shutdownNow();
     }
 }

@@ -43,7 +43,7 @@ class SingleMemberSetTest {
     void initiatedMemberIsPrimaryAndTakesMajorityWritesThroughReplicaSetUri() throws Exception {
         try (ReplicaSetMember member = ReplicaSetMember.start(MemberOptions.of("127.0.0.1", 0, dir, "rs0"))) {
             initiate(member);
-            assertThat(member.state()).isEqualTo(MemberState.PRIMARY);
+            Await.primary(member);
             try (MongoClient client = replicaSet(member)) {
                 MongoCollection<Document> docs = client.getDatabase("app").getCollection("docs")
                     .withWriteConcern(WriteConcern.MAJORITY);
@@ -113,7 +113,7 @@ class SingleMemberSetTest {
             }
         }
         try (ReplicaSetMember member = ReplicaSetMember.start(MemberOptions.of("127.0.0.1", port, dir, "rs0"))) {
-            assertThat(member.state()).isEqualTo(MemberState.PRIMARY);
+            Await.primary(member);
             try (MongoClient client = replicaSet(member)) {
                 assertThat(client.getDatabase("app").getCollection("docs").find(new Document("_id", 1)).first())
                     .containsEntry("kept", true);
@@ -125,6 +125,7 @@ class SingleMemberSetTest {
         try (MongoClient client = direct(member)) {
             client.getDatabase("admin").runCommand(new Document("replSetInitiate", new Document()));
         }
+        Await.primary(member);
     }
 
     static MongoClient direct(ReplicaSetMember member) {

@@ -28,6 +28,9 @@ public final class CommandRouter implements MemberBackend.CommandFront {
         if (name.equals("hello") || name.equals("ismaster")) {
             return hello.build(command, query);
         }
+        if (name.equals("hactlpeerhello") || name.equals("hactljoin")) {
+            return engine.peerCommand(name.equals("hactljoin") ? PeerHandshake.JOIN : PeerHandshake.HELLO, query);
+        }
         if (name.startsWith("replset")) {
             if (!database.equals("admin")) {
                 return Replies.error(13, "Unauthorized", command + " may only be run against the admin database");

@@ -1,5 +1,7 @@
 package io.hactl.replicaset.internal;
 
+import org.h2.mvstore.MVStore;
+
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
@@ -22,8 +24,12 @@ public final class MemberBackend extends H2Backend {
 
     private volatile CommandFront front;
 
+    /**
+     * Opens the store with automatic commits off: the replicated state machine commits explicitly,
+     * so that data and its "last applied" marker always reach the disk together.
+     */
     public MemberBackend(String file) {
-        super(file);
+        super(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
     }
 
     public void setFront(CommandFront front) {

@@ -36,6 +36,9 @@ public interface ReplicationEngine extends AutoCloseable {
 
     Document freeze(Document command);
 
+    /** Commands members send each other over the client port while forming or growing the set. */
+    Document peerCommand(String name, Document query);
+
     /** The {@code replSetGetStatus} reply. */
     Document status();
 

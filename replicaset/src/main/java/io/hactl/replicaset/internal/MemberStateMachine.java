@@ -1,0 +1,232 @@
+package io.hactl.replicaset.internal;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.ratis.io.MD5Hash;
+import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.protocol.TermIndex;
+import org.apache.ratis.server.storage.FileInfo;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.statemachine.SnapshotRetentionPolicy;
+import org.apache.ratis.statemachine.StateMachineStorage;
+import org.apache.ratis.statemachine.TransactionContext;
+import org.apache.ratis.statemachine.impl.BaseStateMachine;
+import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
+import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.MD5FileUtil;
+import org.h2.mvstore.MVMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.embedded.EmbeddedChannel;
+
+/**
+ * Applies committed log entries, in log order, to the member's store. Every member runs the same
+ * entries through the same code, so every member ends with the same data.
+ *
+ * <p>Crash safety: the store commits the data, the "last applied" index, the replica-set
+ * configuration and the retryable-write table together (one MVStore version), so after a crash the
+ * store is exactly at some index N. Raft replays the log from its last snapshot; entries at or
+ * below N are skipped instead of being applied twice.
+ *
+ * <p>Apply never throws: a failing command becomes an error reply (the same on every member).
+ */
+public final class MemberStateMachine extends BaseStateMachine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MemberStateMachine.class);
+    private static final long COMMIT_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+
+    private final MemberBackend store;
+    private final String setName;
+    private final SimpleStateMachineStorage storage = new SimpleStateMachineStorage();
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final MVMap<String, Long> applied;
+    private final MVMap<String, byte[]> meta;
+    private final RetryableWrites retryableWrites;
+    private volatile ReplSetConfig config;
+    private long durableIndex;
+    private long lastCommit = System.nanoTime();
+
+    public MemberStateMachine(MemberBackend store, String setName) {
+        this.store = store;
+        this.setName = setName;
+        this.applied = store.getMvStore().openMap("hactl.applied");
+        this.meta = store.getMvStore().openMap("hactl.meta");
+        this.retryableWrites = new RetryableWrites(store.getMvStore().openMap("hactl.sessions"));
+        this.config = readConfig().orElse(null);
+    }
+
+    /** The replicated configuration as of the last applied entry (or the initial one). */
+    public Optional<ReplSetConfig> config() {
+        return Optional.ofNullable(config);
+    }
+
+    /** Installs the configuration a set starts with (from replSetInitiate), before any entry. */
+    public synchronized void setInitialConfig(ReplSetConfig initial) {
+        meta.put("config", BsonCodec.encode(initial.toDocument()));
+        config = initial;
+        store.commit();
+    }
+
+    @Override
+    public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
+        super.initialize(server, groupId, raftStorage);
+        storage.init(raftStorage);
+        durableIndex = applied.getOrDefault("index", -1L);
+        SingleFileSnapshotInfo snapshot = storage.getLatestSnapshot();
+        if (snapshot != null && snapshot.getIndex() > durableIndex) {
+            load(snapshot);
+        } else if (snapshot != null) {
+            setLastAppliedTermIndex(snapshot.getTermIndex());
+        }
+    }
+
+    @Override
+    public void reinitialize() throws IOException {
+        // Called after a snapshot was installed from the leader (initial sync).
+        SingleFileSnapshotInfo snapshot = storage.loadLatestSnapshot();
+        if (snapshot != null) {
+            load(snapshot);
+        }
+    }
+
+    private synchronized void load(SingleFileSnapshotInfo snapshot) throws IOException {
+        Document header = SnapshotFile.load(snapshot.getFile().getPath(), store, channel);
+        retryableWrites.restore(header.get("sessions"));
+        if (header.get("config") instanceof Document c) {
+            meta.put("config", BsonCodec.encode(c));
+            config = ReplSetConfig.parse(c, setName);
+        }
+        TermIndex ti = snapshot.getTermIndex();
+        applied.put("term", ti.getTerm());
+        applied.put("index", ti.getIndex());
+        store.commit();
+        durableIndex = ti.getIndex();
+        setLastAppliedTermIndex(ti);
+        LOG.info("loaded snapshot at {}", ti);
+    }
+
+    @Override
+    public StateMachineStorage getStateMachineStorage() {
+        return storage;
+    }
+
+    @Override
+    public SingleFileSnapshotInfo getLatestSnapshot() {
+        return storage.getLatestSnapshot();
+    }
+
+    @Override
+    public synchronized long takeSnapshot() throws IOException {
+        TermIndex last = getLastAppliedTermIndex();
+        if (last == null || last.getIndex() < 0) {
+            return -1;
+        }
+        store.commit();
+        File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
+        File tmp = new File(file.getPath() + ".tmp");
+        Document header = new Document("format", 1).append("term", last.getTerm()).append("index", last.getIndex())
+            .append("sessions", retryableWrites.dump());
+        if (config != null) {
+            header.put("config", config.toDocument());
+        }
+        SnapshotFile.write(tmp.toPath(), header, store, channel);
+        Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
+        storage.cleanupOldSnapshots(new SnapshotRetentionPolicy() {
+            @Override
+            public int getNumSnapshotsRetained() {
+                return 2;
+            }
+        });
+        return last.getIndex();
+    }
+
+    @Override
+    public CompletableFuture<Message> query(Message request) {
+        // Only used as a linearizable-read barrier: reaching here proves the read index was applied.
+        return CompletableFuture.completedFuture(Message.EMPTY);
+    }
+
+    @Override
+    public synchronized CompletableFuture<Message> applyTransaction(TransactionContext trx) {
+        LogEntryProto entry = trx.getLogEntry();
+        long index = entry.getIndex();
+        if (index <= durableIndex) {
+            updateLastAppliedTermIndex(entry.getTerm(), index);
+            return CompletableFuture.completedFuture(Message.EMPTY);
+        }
+        Document reply;
+        try {
+            reply = apply(BsonCodec.decode(entry.getStateMachineLogEntry().getLogData().toByteArray()));
+        } catch (RuntimeException e) {
+            // Same input, same code, same failure on every member: report it, never stop applying.
+            LOG.warn("entry {} could not be applied: {}", index, e.toString());
+            reply = Replies.error(Replies.INTERNAL_ERROR, "InternalError", "cannot apply replicated entry: " + e);
+        }
+        applied.put("term", entry.getTerm());
+        applied.put("index", index);
+        updateLastAppliedTermIndex(entry.getTerm(), index);
+        long now = System.nanoTime();
+        if (now - lastCommit > COMMIT_INTERVAL_NANOS) {
+            store.commit();
+            lastCommit = now;
+        }
+        return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(BsonCodec.encode(reply))));
+    }
+
+    private Document apply(Document entry) {
+        String op = String.valueOf(entry.get("op"));
+        switch (op) {
+            case "w" -> {
+                String db = entry.get("db").toString();
+                Document query = (Document) entry.get("q");
+                String command = query.keySet().iterator().next();
+                return retryableWrites.apply(entry.get("s"), entry.get("t"),
+                    () -> store.execute(channel, db, command, query));
+            }
+            case "cfg" -> {
+                Document doc = (Document) entry.get("config");
+                ReplSetConfig next = ReplSetConfig.parse(doc, setName);
+                meta.put("config", BsonCodec.encode(doc));
+                config = next;
+                return Replies.ok();
+            }
+            default -> {
+                return Replies.error(Replies.BAD_VALUE, "BadValue", "unknown replicated operation '" + op + "'");
+            }
+        }
+    }
+
+    private Optional<ReplSetConfig> readConfig() {
+        byte[] bytes = meta.get("config");
+        return bytes == null ? Optional.empty() : Optional.of(ReplSetConfig.parse(BsonCodec.decode(bytes), setName));
+    }
+
+    /** Flushes the store; called on close so a clean restart replays nothing. */
+    @Override
+    public synchronized void close() throws IOException {
+        store.commit();
+        channel.finishAndReleaseAll();
+        super.close();
+    }
+
+    /** Entries applied so far, for status reporting. */
+    public long appliedIndex() {
+        TermIndex ti = getLastAppliedTermIndex();
+        return ti == null ? 0 : ti.getIndex();
+    }
+
+}

@@ -1,0 +1,491 @@
+package io.hactl.replicaset.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.apache.ratis.client.RaftClient;
+import org.apache.ratis.conf.Parameters;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
+import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.Message;
+import org.apache.ratis.protocol.RaftClientReply;
+import org.apache.ratis.protocol.RaftClientRequest;
+import org.apache.ratis.protocol.RaftGroup;
+import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
+import org.apache.ratis.retry.RetryPolicies;
+import org.apache.ratis.server.DivisionInfo;
+import org.apache.ratis.server.RaftServer;
+import org.apache.ratis.server.storage.RaftStorage;
+import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.TimeDuration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.bson.Document;
+import io.hactl.replicaset.MemberOptions;
+import io.hactl.replicaset.MemberState;
+
+/**
+ * Replication with Apache Ratis: the Raft leader is the PRIMARY, voters are SECONDARY, Raft
+ * listeners are the non-voting members. A write is proposed to the Raft log on the leader and
+ * answered with the leader's apply result once a majority has the entry; every member applies
+ * the same entries in the same order ({@link MemberStateMachine}).
+ *
+ * <p>Before {@code replSetInitiate} (or a join from another member) no Raft server runs and the
+ * peer port is not bound.
+ */
+public final class RaftEngine implements ReplicationEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RaftEngine.class);
+    private static final long WRITE_TIMEOUT_SECONDS = 30;
+
+    private final MemberOptions options;
+    private final MemberIdentity me;
+    private final MemberStateMachine stateMachine;
+    private final PeerHandshake handshake;
+    private final PeerTls tls;
+    private final RaftGroupId groupId;
+    private final Path raftDir;
+    private final Parameters parameters;
+    private final ClientId clientId = ClientId.randomId();
+    private final AtomicLong callIds = new AtomicLong();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "replicaset-timers");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Instant started = Instant.now();
+    private volatile RaftServer server;
+    private volatile int peerPort;
+    private ScheduledFuture<?> unfreeze;
+
+    public RaftEngine(MemberOptions options, MemberIdentity me, MemberStateMachine stateMachine, PeerKey key) {
+        this.options = options;
+        this.me = me;
+        this.stateMachine = stateMachine;
+        this.handshake = new PeerHandshake(key, options.replSetName());
+        this.tls = key.present() ? new PeerTls(key) : null;
+        this.groupId = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("hactl-replset:" + options.replSetName()).getBytes()));
+        this.raftDir = options.dbPath().resolve("raft");
+        this.parameters = RaftSettings.parameters(tls);
+    }
+
+    /** Called once the client port is bound: a member that was part of a set rejoins it. */
+    public void open(int clientPort) throws IOException {
+        this.peerPort = options.resolvePeerPort(clientPort);
+        if (Files.isDirectory(raftDir.resolve(groupId.getUuid().toString()))) {
+            startServer(RaftGroup.valueOf(groupId), RaftStorage.StartupOption.RECOVER);
+        }
+    }
+
+    private synchronized void startServer(RaftGroup group, RaftStorage.StartupOption option) throws IOException {
+        Files.createDirectories(raftDir);
+        RaftServer s = RaftServer.newBuilder().setServerId(PeerIds.of(me.address())).setGroup(group)
+            .setStateMachine(stateMachine).setProperties(RaftSettings.server(options.bindIp(), peerPort, raftDir))
+            .setParameters(parameters).setOption(option).build();
+        s.start();
+        server = s;
+    }
+
+    private String peerAddress() {
+        return options.bindIp() + ":" + peerPort;
+    }
+
+    private Optional<DivisionInfo> info() {
+        RaftServer s = server;
+        if (s == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(s.getDivision(groupId).getInfo());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private boolean leaderReady() {
+        return info().map(i -> i.isLeader() && i.isLeaderReady()).orElse(false);
+    }
+
+    @Override
+    public MemberState state() {
+        Optional<ReplSetConfig> config = stateMachine.config();
+        Optional<DivisionInfo> info = info();
+        if (info.isEmpty()) {
+            return MemberState.STARTUP;
+        }
+        if (config.isEmpty()) {
+            return MemberState.STARTUP2;
+        }
+        if (config.get().member(me.address()).isEmpty()) {
+            return MemberState.REMOVED;
+        }
+        DivisionInfo i = info.get();
+        if (i.isLeader() && i.isLeaderReady()) {
+            return MemberState.PRIMARY;
+        }
+        if (!i.isAlive()) {
+            return MemberState.RECOVERING;
+        }
+        return MemberState.SECONDARY;
+    }
+
+    @Override
+    public Optional<ReplSetConfig> config() {
+        return stateMachine.config();
+    }
+
+    @Override
+    public Optional<String> primary() {
+        return info().flatMap(i -> {
+            if (i.isLeader()) {
+                return i.isLeaderReady() ? Optional.of(me.address()) : Optional.empty();
+            }
+            return Optional.ofNullable(i.getLeaderId()).map(PeerIds::host);
+        });
+    }
+
+    @Override
+    public long term() {
+        return info().map(DivisionInfo::getCurrentTerm).orElse(0L);
+    }
+
+    @Override
+    public Document write(String database, String command, Document query) {
+        if (!leaderReady()) {
+            return Replies.notWritablePrimary();
+        }
+        Document entry = new Document("op", "w").append("db", database);
+        try {
+            entry.put("q", WritePreparer.prepare(command, query, Instant.now()));
+        } catch (WritePreparer.NonDeterministicException e) {
+            return Replies.error(Replies.BAD_VALUE, "BadValue", e.getMessage());
+        }
+        if (query.get("lsid") instanceof Document lsid && query.get("txnNumber") instanceof Number txn) {
+            entry.put("s", String.valueOf(lsid.get("id")) + (lsid.containsKey("uid") ? "/" + lsid.get("uid") : ""));
+            entry.put("t", txn.longValue());
+        }
+        return submit(entry);
+    }
+
+    /** Proposes an entry through this member (which must lead) and waits for its apply result. */
+    private Document submit(Document entry) {
+        RaftServer s = server;
+        if (s == null) {
+            return Replies.notWritablePrimary();
+        }
+        RaftClientRequest request = request(s, RaftClientRequest.writeRequestType(),
+            Message.valueOf(ByteString.copyFrom(BsonCodec.encode(entry))));
+        try {
+            RaftClientReply reply = s.submitClientRequestAsync(request).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            if (reply.isSuccess()) {
+                return BsonCodec.decode(reply.getMessage().getContent().toByteArray());
+            }
+            if (reply.getNotLeaderException() != null || reply.getLeaderNotReadyException() != null
+                || reply.getLeaderSteppingDownException() != null) {
+                return Replies.notWritablePrimary();
+            }
+            return interrupted("the write failed in replication: " + reply.getException());
+        } catch (TimeoutException e) {
+            return Replies.error(Replies.WRITE_CONCERN_FAILED, "WriteConcernFailed",
+                "waited " + WRITE_TIMEOUT_SECONDS + " s for a majority to have the write; the primary may be cut off from the set");
+        } catch (ExecutionException | IOException e) {
+            return interrupted("the write failed in replication: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return interrupted("interrupted while waiting for replication");
+        }
+    }
+
+    private static Document interrupted(String message) {
+        return Replies.error(Replies.INTERRUPTED_DUE_TO_REPL_STATE_CHANGE, "InterruptedDueToReplStateChange", message);
+    }
+
+    private RaftClientRequest request(RaftServer s, RaftClientRequest.Type type, Message message) {
+        return RaftClientRequest.newBuilder().setClientId(clientId).setServerId(s.getId()).setGroupId(groupId)
+            .setCallId(callIds.incrementAndGet()).setMessage(message).setType(type).build();
+    }
+
+    @Override
+    public boolean confirmPrimaryForRead() {
+        RaftServer s = server;
+        if (s == null || !leaderReady()) {
+            return false;
+        }
+        try {
+            // A linearizable read: the leader confirms it still leads (lease or heartbeat round)
+            // and waits until it has applied everything committed before answering.
+            RaftClientReply reply = s.submitClientRequestAsync(request(s, RaftClientRequest.readRequestType(), Message.EMPTY))
+                .get(5, TimeUnit.SECONDS);
+            return reply.isSuccess();
+        } catch (IOException | ExecutionException | TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public synchronized Document initiate(Object argument) {
+        if (server != null || stateMachine.config().isPresent()) {
+            return Replies.error(Replies.ALREADY_INITIALIZED, "AlreadyInitialized", "already initialized");
+        }
+        ReplSetConfig config;
+        try {
+            config = argument instanceof Document doc && !doc.isEmpty()
+                ? ReplSetConfig.parse(doc, options.replSetName())
+                : new ReplSetConfig(options.replSetName(), 1, List.of(new ReplSetConfig.Member(0, me.address(), 1, 1.0)));
+        } catch (ReplSetConfig.ConfigException e) {
+            return Replies.invalidConfig(e.getMessage());
+        }
+        if (config.member(me.address()).isEmpty()) {
+            return Replies.invalidConfig("replSetInitiate: no member of the configuration is this member (" + me.address()
+                + "); name members by the address they were started with");
+        }
+        List<RaftPeer> peers = new ArrayList<>();
+        try {
+            for (ReplSetConfig.Member m : config.members()) {
+                String address = peerAddress();
+                if (!m.host().equals(me.address())) {
+                    PeerHandshake.PeerInfo peer = handshake.hello(m.host());
+                    if (peer.initiated()) {
+                        return Replies.invalidConfig("member " + m.host() + " is already part of a replica set");
+                    }
+                    address = peer.peerAddress();
+                }
+                peers.add(peer(m, address));
+            }
+            for (ReplSetConfig.Member m : config.members()) {
+                if (!m.host().equals(me.address())) {
+                    handshake.join(m.host(), peers, config);
+                }
+            }
+            stateMachine.setInitialConfig(config);
+            startServer(RaftGroup.valueOf(groupId, peers), RaftStorage.StartupOption.FORMAT);
+        } catch (IOException e) {
+            return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetInitiate quorum check failed: " + e.getMessage());
+        }
+        return Replies.ok();
+    }
+
+    private static RaftPeer peer(ReplSetConfig.Member m, String address) {
+        return RaftPeer.newBuilder().setId(PeerIds.of(m.host())).setAddress(address)
+            .setPriority((int) Math.round(m.priority()))
+            .setStartupRole(m.voter() ? RaftPeerRole.FOLLOWER : RaftPeerRole.LISTENER).build();
+    }
+
+    /** Internal commands between members (see {@link PeerHandshake}). */
+    @Override
+    public synchronized Document peerCommand(String name, Document query) {
+        if (name.equals(PeerHandshake.HELLO)) {
+            return handshake.answerHello(query, me.address(), peerAddress(), server != null);
+        }
+        Document payload;
+        try {
+            payload = handshake.acceptJoin(query, me.address());
+        } catch (IOException e) {
+            LOG.warn("{}", e.getMessage());
+            return Replies.error(13, "Unauthorized", e.getMessage());
+        }
+        if (server != null) {
+            return Replies.error(Replies.ALREADY_INITIALIZED, "AlreadyInitialized", me.address() + " is already part of a replica set");
+        }
+        List<RaftPeer> peers = new ArrayList<>();
+        for (Object o : (List<?>) payload.get("peers")) {
+            Document p = (Document) o;
+            peers.add(RaftPeer.newBuilder().setId(PeerIds.of(p.get("id").toString())).setAddress(p.get("address").toString())
+                .setPriority(((Number) p.get("priority")).intValue())
+                .setStartupRole(RaftPeerRole.valueOf(p.get("role").toString())).build());
+        }
+        try {
+            ReplSetConfig config = ReplSetConfig.parse((Document) payload.get("config"), options.replSetName());
+            if (!peers.isEmpty()) {
+                // Forming a new set: everyone starts from the same configuration. A member added
+                // to a running set (no peers) learns it from the snapshot and log instead.
+                stateMachine.setInitialConfig(config);
+            }
+            startServer(RaftGroup.valueOf(groupId, peers), RaftStorage.StartupOption.FORMAT);
+            return Replies.ok();
+        } catch (IOException | RuntimeException e) {
+            return Replies.error(Replies.INTERNAL_ERROR, "InternalError", "cannot join the replica set: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized Document reconfig(Document command) {
+        if (!leaderReady()) {
+            return Replies.notWritablePrimary();
+        }
+        ReplSetConfig current = stateMachine.config().orElseThrow();
+        Object arg = command.get(command.keySet().iterator().next());
+        if (!(arg instanceof Document doc)) {
+            return Replies.invalidConfig("replSetReconfig needs the new configuration document");
+        }
+        ReplSetConfig next;
+        try {
+            next = ReplSetConfig.parse(doc, options.replSetName());
+        } catch (ReplSetConfig.ConfigException e) {
+            return Replies.invalidConfig(e.getMessage());
+        }
+        if (next.version() <= current.version()) {
+            return Replies.error(Replies.NEW_REPLICA_SET_CONFIGURATION_INCOMPATIBLE, "NewReplicaSetConfigurationIncompatible",
+                "new config version " + next.version() + " must be greater than the current version " + current.version());
+        }
+        if (next.member(me.address()).map(m -> !m.voter()).orElse(true)) {
+            return Replies.invalidConfig("the primary " + me.address() + " cannot remove itself or give up its vote;"
+                + " run replSetStepDown first and reconfigure from the new primary");
+        }
+        try {
+            RaftServer s = server;
+            List<RaftPeer> voters = new ArrayList<>();
+            List<RaftPeer> listeners = new ArrayList<>();
+            var currentConf = s.getDivision(groupId).getRaftConf();
+            for (ReplSetConfig.Member m : next.members()) {
+                RaftPeer known = currentConf.getPeer(PeerIds.of(m.host()), RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER);
+                String address;
+                if (known != null) {
+                    address = known.getAddress();
+                } else {
+                    PeerHandshake.PeerInfo info = handshake.hello(m.host());
+                    if (!info.initiated()) {
+                        handshake.join(m.host(), List.of(), next);
+                    }
+                    address = info.peerAddress();
+                }
+                (m.voter() ? voters : listeners).add(peer(m, address));
+            }
+            // The configuration entry goes first: a member being removed still receives it (and
+            // knows it is REMOVED), a member being added receives it with the rest of the log.
+            Document applied = submit(new Document("op", "cfg").append("config", next.toDocument()));
+            if (!Replies.isOk(applied)) {
+                return applied;
+            }
+            try (RaftClient client = client(s)) {
+                RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
+                if (!reply.isSuccess()) {
+                    return Replies.error(Replies.NEW_REPLICA_SET_CONFIGURATION_INCOMPATIBLE,
+                        "NewReplicaSetConfigurationIncompatible", "Raft refused the membership change: " + reply.getException());
+                }
+            }
+        } catch (IOException e) {
+            return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetReconfig failed: " + e.getMessage());
+        }
+        return Replies.ok();
+    }
+
+    private RaftClient client(RaftServer s) throws IOException {
+        var conf = s.getDivision(groupId).getRaftConf();
+        List<RaftPeer> peers = new ArrayList<>(conf.getCurrentPeers());
+        peers.addAll(conf.getCurrentPeers(RaftPeerRole.LISTENER));
+        return RaftClient.newBuilder().setProperties(RaftSettings.client()).setParameters(parameters)
+            .setRaftGroup(RaftGroup.valueOf(groupId, peers)).setLeaderId(s.getId())
+            .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(20, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
+            .build();
+    }
+
+    @Override
+    public synchronized Document stepDown(Document command) {
+        if (!leaderReady()) {
+            return Replies.notWritablePrimary();
+        }
+        long seconds = command.get(command.keySet().iterator().next()) instanceof Number n ? n.longValue() : 60;
+        RaftServer s = server;
+        try (RaftClient client = client(s)) {
+            // Freeze ourselves first, so the step-down is not undone by our own re-election.
+            freezeFor(client, s.getId(), seconds);
+            RaftClientReply reply = client.admin().transferLeadership(null, 10_000);
+            if (!reply.isSuccess()) {
+                resume(client, s.getId());
+                return Replies.error(Replies.EXCEEDED_TIME_LIMIT, "ExceededTimeLimit",
+                    "no electable secondary caught up with the primary: " + reply.getException());
+            }
+        } catch (IOException e) {
+            return Replies.error(Replies.EXCEEDED_TIME_LIMIT, "ExceededTimeLimit", "replSetStepDown failed: " + e.getMessage());
+        }
+        return Replies.ok();
+    }
+
+    @Override
+    public synchronized Document freeze(Document command) {
+        RaftServer s = server;
+        if (s == null) {
+            return Replies.notYetInitialized();
+        }
+        if (info().map(DivisionInfo::isLeader).orElse(false)) {
+            return Replies.error(95, "NotSecondary", "cannot freeze node when primary or running for election");
+        }
+        long seconds = command.get(command.keySet().iterator().next()) instanceof Number n ? n.longValue() : 0;
+        try (RaftClient client = client(s)) {
+            if (seconds <= 0) {
+                resume(client, s.getId());
+                return new Document("info", "unfreezing").append("ok", 1.0);
+            }
+            freezeFor(client, s.getId(), seconds);
+        } catch (IOException e) {
+            return Replies.error(Replies.INTERNAL_ERROR, "InternalError", "replSetFreeze failed: " + e.getMessage());
+        }
+        return Replies.ok();
+    }
+
+    private void freezeFor(RaftClient client, RaftPeerId self, long seconds) throws IOException {
+        RaftClientReply reply = client.getLeaderElectionManagementApi(self).pause();
+        if (!reply.isSuccess()) {
+            throw new IOException("cannot pause elections: " + reply.getException());
+        }
+        if (unfreeze != null) {
+            unfreeze.cancel(false);
+        }
+        unfreeze = timers.schedule(() -> {
+            try (RaftClient c = client(server)) {
+                resume(c, self);
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("cannot resume elections after freeze: {}", e.toString());
+            }
+        }, seconds, TimeUnit.SECONDS);
+    }
+
+    private void resume(RaftClient client, RaftPeerId self) throws IOException {
+        client.getLeaderElectionManagementApi(self).resume();
+    }
+
+    @Override
+    public Document status() {
+        Optional<ReplSetConfig> config = stateMachine.config();
+        Optional<DivisionInfo> info = info();
+        if (config.isEmpty() || info.isEmpty()) {
+            return Replies.notYetInitialized();
+        }
+        return StatusReport.build(config.get(), me.address(), state(), info.get(), stateMachine.appliedIndex(), started,
+            tls == null ? "" : tls.lastRefusal());
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        RaftServer s = server;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (IOException e) {
+                LOG.warn("closing the Raft server failed: {}", e.toString());
+            }
+        }
+    }
+
+}
