@@ -114,8 +114,12 @@ public final class ProviderRegistry implements AutoCloseable {
     if (manager != null) {
       try {
         calls.call("plugins", "stop", getClass().getClassLoader(), () -> {
-          manager.stopPlugins();
-          manager.unloadPlugins();
+          // PF4J 3.15's stopPlugins() and unloadPlugins() modify the lists they iterate (a
+          // ConcurrentModificationException): unloading one by one from a copy stops each
+          // plugin, then unloads it.
+          for (var plugin : new java.util.ArrayList<>(manager.getPlugins())) {
+            manager.unloadPlugin(plugin.getPluginId());
+          }
           return Boolean.TRUE;
         });
       } catch (HactlException e) {
