@@ -19,10 +19,13 @@ import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.SettingProblem;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The usual {@link EnvironmentClient}: one per environment, state opened on first use. */
 public final class DefaultEnvironmentClient implements EnvironmentClient {
+
+  private static final int DESTROY_ROUNDS = 3;
 
   private final EnvironmentContext env;
   private final StateConnection state;
@@ -91,7 +94,9 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
 
   /**
    * Asks the provider, not state, what to stop: state may be unreachable, and an instance
-   * started by a bootstrap that failed half-way is known only to the provider.
+   * started by a bootstrap that failed half-way is known only to the provider. A master may
+   * start an instance between the listing and its own stop, so destroy lists again until the
+   * provider reports none.
    */
   @Override
   public DestroyResult destroy() throws HactlException {
@@ -100,12 +105,19 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
             + ": it is not bootstrapped"));
     state.close();
     ProviderContext context = env.providerContext(record.uuid());
-    List<String> ids = env.provider().instances(context).stream().map(Instance::id).toList();
-    if (!ids.isEmpty()) {
+    List<String> stopped = new ArrayList<>();
+    for (int round = 0; round < DESTROY_ROUNDS; round++) {
+      List<String> ids = env.provider().instances(context).stream().map(Instance::id).toList();
+      if (ids.isEmpty()) {
+        env.store().forget(env.name());
+        return new DestroyResult(env.name(), stopped);
+      }
       env.provider().stopInstances(context, ids);
+      stopped.addAll(ids);
     }
-    env.store().forget(env.name());
-    return new DestroyResult(env.name(), ids);
+    throw HactlException.failure("cannot destroy environment " + env.name() + ": the provider"
+        + " still lists instances after " + DESTROY_ROUNDS + " rounds of stopping; run"
+        + " destroy-environment again", null);
   }
 
   @Override
