@@ -1,5 +1,6 @@
 package io.hactl.core.state;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param hasVote whether its member votes in the replica set's configuration
  * @param constraints provider constraints the machine was asked for
  * @param provisioningError why the provisioner last failed to start its instance, or null
+ * @param addedAt when the machine was added, or last became a controller: the start of its
+ *     start-up grace (see {@code membership.Availability})
  */
 public record Machine(
     String id,
@@ -28,7 +31,8 @@ public record Machine(
     boolean wantsVote,
     boolean hasVote,
     Map<String, String> constraints,
-    String provisioningError) {
+    String provisioningError,
+    Instant addedAt) {
 
   public static final String JOB_HOST_UNITS = "host-units";
   public static final String JOB_MANAGE_ENVIRON = "manage-environ";
@@ -41,6 +45,34 @@ public record Machine(
     addresses = List.copyOf(addresses);
     ports = Map.copyOf(ports);
     constraints = Map.copyOf(constraints);
+  }
+
+  public Machine withInstance(String newInstanceId, List<String> newAddresses,
+      Map<String, Integer> newPorts) {
+    return new Machine(id, jobs, life, newInstanceId, newAddresses, newPorts, wantsVote, hasVote,
+        constraints, provisioningError, addedAt);
+  }
+
+  public Machine withProvisioningError(String error) {
+    return new Machine(id, jobs, life, instanceId, addresses, ports, wantsVote, hasVote,
+        constraints, error, addedAt);
+  }
+
+  public Machine withHasVote(boolean vote) {
+    return new Machine(id, jobs, life, instanceId, addresses, ports, wantsVote, vote,
+        constraints, provisioningError, addedAt);
+  }
+
+  /**
+   * This machine after an enable-ha change: with or without the controller job, wanting a
+   * vote or not. Becoming a controller restarts the start-up grace at {@code now}.
+   */
+  public Machine withControllerRole(boolean controller, boolean wants, Instant now) {
+    List<String> newJobs = controller
+        ? List.of(JOB_HOST_UNITS, JOB_MANAGE_ENVIRON) : List.of(JOB_HOST_UNITS);
+    Instant since = controller && !isController() ? now : addedAt;
+    return new Machine(id, newJobs, life, instanceId, addresses, ports, wants, hasVote,
+        constraints, provisioningError, since);
   }
 
   public boolean isController() {

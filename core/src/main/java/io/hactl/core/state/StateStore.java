@@ -39,6 +39,31 @@ public interface StateStore extends AutoCloseable {
   /** The id the next added machine will get: every lower id was allocated once. */
   long nextMachineId();
 
+  /**
+   * The version of the controller set: every enable-ha that changes the set bumps it, so two
+   * concurrent runs cannot both apply (see {@link #claimControllerChange}).
+   */
+  long controllersVersion();
+
+  /**
+   * Bumps the controller-set version from {@code expected}, atomically.
+   *
+   * @return false when another writer changed the controller set since {@code expected}
+   */
+  boolean claimControllerChange(long expected);
+
+  /** Gives or takes the controller job and sets wants-vote, as enable-ha decided. */
+  void setControllerRole(String machineId, boolean controller, boolean wantsVote, Instant now);
+
+  /** Records whether the machine's member votes, as the peer grouper configured it. */
+  void setHasVote(String machineId, boolean hasVote);
+
+  /** Appends an event to the environment's history. */
+  void recordEvent(Event event);
+
+  /** The newest {@code limit} events, oldest first. */
+  List<Event> events(int limit);
+
   /** Deletes a machine and its heartbeat. */
   void removeMachine(String machineId);
 

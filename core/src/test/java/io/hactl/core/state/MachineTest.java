@@ -20,9 +20,9 @@ class MachineTest {
   void hasAStateAddressOnlyAsAController() {
     Machine controller = new Machine("0", List.of(Machine.JOB_HOST_UNITS,
         Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE, "i-0", List.of("127.0.0.1"),
-        Map.of("state", 4000), true, true, Map.of(), null);
+        Map.of("state", 4000), true, true, Map.of(), null, null);
     Machine plain = new Machine("1", List.of(Machine.JOB_HOST_UNITS), Machine.ALIVE, "i-1",
-        List.of("127.0.0.1"), Map.of("state", 4001), false, false, Map.of(), null);
+        List.of("127.0.0.1"), Map.of("state", 4001), false, false, Map.of(), null, null);
     assertThat(controller.stateAddress()).isEqualTo("127.0.0.1:4000");
     assertThat(plain.stateAddress()).isNull();
   }

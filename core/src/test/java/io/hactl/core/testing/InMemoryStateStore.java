@@ -1,6 +1,7 @@
 package io.hactl.core.testing;
 
 import io.hactl.core.state.EnvironmentRecord;
+import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateException;
@@ -28,6 +29,8 @@ public final class InMemoryStateStore implements StateStore {
   private final Map<String, Instant> beats = new LinkedHashMap<>();
   private EnvironmentRecord environment;
   private long next;
+  private long controllersVersion;
+  public final List<Event> events = new ArrayList<>();
 
   private void check() {
     if (unreachable || failNext > 0) {
@@ -71,7 +74,7 @@ public final class InMemoryStateStore implements StateStore {
   public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> c) {
     check();
     Machine m = new Machine(Long.toString(next++), jobs, Machine.ALIVE, null, List.of(),
-        Map.of(), wantsVote, false, c, null);
+        Map.of(), wantsVote, false, c, null, null);
     machines.put(m.id(), m);
     return m;
   }
@@ -80,23 +83,59 @@ public final class InMemoryStateStore implements StateStore {
   public void setInstance(String id, String instanceId, List<String> addresses,
       Map<String, Integer> ports) {
     check();
-    Machine m = machines.get(id);
-    machines.put(id, new Machine(id, m.jobs(), m.life(), instanceId, addresses, ports,
-        m.wantsVote(), m.hasVote(), m.constraints(), m.provisioningError()));
+    machines.put(id, machines.get(id).withInstance(instanceId, addresses, ports));
   }
 
   @Override
   public void setProvisioningError(String id, String error) {
     check();
-    Machine m = machines.get(id);
-    machines.put(id, new Machine(id, m.jobs(), m.life(), m.instanceId(), m.addresses(),
-        m.ports(), m.wantsVote(), m.hasVote(), m.constraints(), error));
+    machines.put(id, machines.get(id).withProvisioningError(error));
   }
 
   @Override
   public long nextMachineId() {
     check();
     return next;
+  }
+
+  @Override
+  public long controllersVersion() {
+    check();
+    return controllersVersion;
+  }
+
+  @Override
+  public boolean claimControllerChange(long expected) {
+    check();
+    if (controllersVersion != expected) {
+      return false;
+    }
+    controllersVersion++;
+    return true;
+  }
+
+  @Override
+  public void setControllerRole(String id, boolean controller, boolean wantsVote, Instant now) {
+    check();
+    machines.put(id, machines.get(id).withControllerRole(controller, wantsVote, now));
+  }
+
+  @Override
+  public void setHasVote(String id, boolean hasVote) {
+    check();
+    machines.put(id, machines.get(id).withHasVote(hasVote));
+  }
+
+  @Override
+  public void recordEvent(Event event) {
+    check();
+    events.add(event);
+  }
+
+  @Override
+  public List<Event> events(int limit) {
+    check();
+    return List.copyOf(events.subList(Math.max(0, events.size() - limit), events.size()));
   }
 
   @Override

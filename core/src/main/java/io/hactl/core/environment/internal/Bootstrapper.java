@@ -67,7 +67,8 @@ final class Bootstrapper {
       StateStores.initiate(address, replicaSet, Duration.ofSeconds(10));
       Machine machine0 = new Machine(FIRST_MACHINE,
           List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE,
-          instance.id(), instance.addresses(), instance.ports(), true, true, Map.of(), null);
+          instance.id(), instance.addresses(), instance.ports(), true, true, Map.of(), null,
+          Instant.now());
       EnvironmentRecordFile record = env.store().environmentRecord(env.name()).orElseThrow();
       try (StateStore state = StateStores.connect(env.endpoint(record))) {
         state.initialize(new EnvironmentRecord(uuid, env.name(), env.config().type(),

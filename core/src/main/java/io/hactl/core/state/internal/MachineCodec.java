@@ -1,6 +1,7 @@
 package io.hactl.core.state.internal;
 
 import io.hactl.core.state.Machine;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,8 @@ final class MachineCodec {
         .append("wantsVote", m.wantsVote())
         .append("hasVote", m.hasVote())
         .append("constraints", new Document(new LinkedHashMap<>(m.constraints())))
-        .append("provisioningError", m.provisioningError());
+        .append("provisioningError", m.provisioningError())
+        .append("addedAt", m.addedAt() == null ? null : Date.from(m.addedAt()));
   }
 
   static Machine fromDocument(Document d) {
@@ -41,6 +43,7 @@ final class MachineCodec {
         d.getBoolean("wantsVote", false),
         d.getBoolean("hasVote", false),
         constraints,
-        d.getString("provisioningError"));
+        d.getString("provisioningError"),
+        d.getDate("addedAt") == null ? null : d.getDate("addedAt").toInstant());
   }
 }

@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
@@ -12,12 +13,14 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import io.hactl.core.state.EnvironmentRecord;
+import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateEndpoint;
@@ -127,7 +130,7 @@ public final class MongoStateStore implements StateStore {
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
       long id = counter == null ? 0 : ((Number) counter.get("next")).longValue();
       Machine machine = new Machine(Long.toString(id), jobs, Machine.ALIVE, null, List.of(),
-          Map.of(), wantsVote, false, constraints, null);
+          Map.of(), wantsVote, false, constraints, null, Instant.now());
       machineCollection().insertOne(MachineCodec.toDocument(machine));
       return machine;
     });
@@ -153,6 +156,71 @@ public final class MongoStateStore implements StateStore {
     return call("read the machine counter", () -> {
       Document counter = counters().find(eq("_id", "machine")).first();
       return counter == null ? 0L : ((Number) counter.get("next")).longValue();
+    });
+  }
+
+  @Override
+  public long controllersVersion() {
+    return call("read the controller set's version", () -> {
+      Document counter = counters().find(eq("_id", "controllers")).first();
+      return counter == null ? 0L : ((Number) counter.get("version")).longValue();
+    });
+  }
+
+  @Override
+  public boolean claimControllerChange(long expected) {
+    return call("claim a controller change", () -> {
+      if (expected == 0) {
+        // The first change creates the document; a concurrent first change hits the unique id.
+        try {
+          counters().insertOne(new Document("_id", "controllers").append("version", 1L));
+          return true;
+        } catch (MongoWriteException e) {
+          return false;
+        }
+      }
+      return counters().updateOne(
+          Filters.and(eq("_id", "controllers"), eq("version", expected)),
+          Updates.inc("version", 1L)).getModifiedCount() == 1;
+    });
+  }
+
+  @Override
+  public void setControllerRole(String machineId, boolean controller, boolean wantsVote,
+      Instant now) {
+    call("change the controller role of machine " + machineId, () -> {
+      Machine machine = machine(machineId).orElseThrow(() -> new StateException(
+          "machine " + machineId + " vanished during a controller change", null));
+      Machine changed = machine.withControllerRole(controller, wantsVote, now);
+      return machineCollection().replaceOne(eq("_id", machineId),
+          MachineCodec.toDocument(changed));
+    });
+  }
+
+  @Override
+  public void setHasVote(String machineId, boolean hasVote) {
+    call("record the vote of machine " + machineId, () -> machineCollection()
+        .updateOne(eq("_id", machineId), Updates.set("hasVote", hasVote)));
+  }
+
+  @Override
+  public void recordEvent(Event event) {
+    call("record an event", () -> db.getCollection("events").insertOne(
+        new Document("at", Date.from(event.at()))
+            .append("kind", event.kind())
+            .append("machine", event.machineId())
+            .append("message", event.message())));
+  }
+
+  @Override
+  public List<Event> events(int limit) {
+    return call("read events", () -> {
+      List<Event> newestFirst = new ArrayList<>();
+      db.getCollection("events").find().sort(Sorts.descending("at")).limit(limit)
+          .forEach(d -> newestFirst.add(new Event(d.getDate("at").toInstant(),
+              d.getString("kind"), d.getString("machine"), d.getString("message"))));
+      java.util.Collections.reverse(newestFirst);
+      return newestFirst;
     });
   }
 
