@@ -42,7 +42,8 @@ import java.util.Optional;
  * </ol>
  *
  * <p>Invariants of every plan: voters odd, at least 1, at most 7; the current primary votes
- * unless the plan steps it down; a reconfiguration leaves a healthy majority of voters; a member is never added as a voter; {@code reconfigure} is true
+ * unless the plan steps it down; a reconfiguration leaves a healthy majority of voters; a
+ * member is never added as a voter; {@code reconfigure} is true
  * exactly when the desired members differ from the current ones.
  */
 public final class PeerGroupPlanner {

@@ -2,9 +2,11 @@ package io.hactl.core.membership;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A compact notation for enable-ha test tables: {@code "0AWH 1AW 2WH 3"} lists controllers by id
@@ -19,8 +21,8 @@ final class ControllerSpec {
 
   private ControllerSpec(List<ControllerView> controllers, Set<String> convertible) {
     controllers.forEach(c -> this.controllers.put(c.machineId(), c));
-    this.convertible = new java.util.HashSet<>(convertible);
-    nextId = 1 + java.util.stream.Stream.concat(this.controllers.keySet().stream(),
+    this.convertible = new HashSet<>(convertible);
+    nextId = 1 + Stream.concat(this.controllers.keySet().stream(),
         convertible.stream()).mapToInt(Integer::parseInt).max().orElse(-1);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,8 +74,9 @@ class EnableHaPlannerTest {
             + " no such alive, provisioned machine; see status for machine ids"),
         row("--to a machine twice", "0AWH", "5", 0, "5,5",
             "cannot convert machine 5 with --to: it is named twice"),
-        row("--to more machines than needed", "0AWH", "4 5 6", 0, "4,5,6", "cannot convert"
-            + " machines 4, 5, 6: 2 more controller(s) are needed to reach 3; ask for more with -n"));
+        row("--to more machines than needed", "0AWH", "4 5 6", 0, "4,5,6",
+            "cannot convert machines 4, 5, 6: 2 more controller(s) are needed to reach 3;"
+                + " ask for more with -n"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -91,7 +93,7 @@ class EnableHaPlannerTest {
   @Test
   void listsStateChangesForExistingMachinesInIdOrder() throws InvalidHaRequestException {
     EnableHaObservation observed = new EnableHaObservation(
-        ControllerSpec.parse("0WH 1AWH 2 3A"), java.util.Set.of("9"));
+        ControllerSpec.parse("0WH 1AWH 2 3A"), Set.of("9"));
 
     EnableHaPlan plan = new EnableHaPlanner().plan(new EnableHaRequest(5, List.of("9")), observed);
 
