@@ -1,0 +1,62 @@
+package io.hactl.tui;
+
+import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.MachineStatus;
+import io.hactl.core.status.MemberStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Status snapshots for dashboard tests. */
+public final class Snapshots {
+
+  public static final Instant NOW = Instant.parse("2026-11-25T10:00:00Z");
+
+  private Snapshots() {}
+
+  public static MachineStatus controller(String id, String state, boolean primary) {
+    int n = Integer.parseInt(id);
+    return new MachineStatus(id, List.of("host-units", "manage-environ"), "alive", "local-" + id,
+        "running", List.of("127.0.0.1"), Map.of("state", 37017 + n),
+        Map.of("pid", String.valueOf(4242 + n)), "started", NOW.minusSeconds(2),
+        new MemberStatus("127.0.0.1:" + (37017 + n), state, true, true, primary));
+  }
+
+  public static MachineStatus machine(String id, String agentState, String instanceState) {
+    int n = Integer.parseInt(id);
+    return new MachineStatus(id, List.of("host-units"), "alive", "local-" + id, instanceState,
+        List.of("127.0.0.1"), Map.of(), Map.of("pid", String.valueOf(4242 + n)), agentState,
+        NOW.minusSeconds(75), null);
+  }
+
+  /** Controller 0 PRIMARY and plain machine 1, both started. */
+  public static EnvironmentStatus healthy() {
+    return new EnvironmentStatus("local", "uuid-local", "local", true, true, NOW, "0",
+        List.of(controller("0", "PRIMARY", true), machine("1", "started", "running")), null,
+        List.of());
+  }
+
+  /** Like {@link #healthy()} with machine 1's agent down and its process gone. */
+  public static EnvironmentStatus machineDown() {
+    return new EnvironmentStatus("local", "uuid-local", "local", true, true, NOW, "0",
+        List.of(controller("0", "PRIMARY", true), machine("1", "down", "missing")), null,
+        List.of("machine 1: agent down since 09:58:45"));
+  }
+
+  /** State unreachable: only the provider's view, taken {@code later} than {@link #NOW}. */
+  public static EnvironmentStatus unreachable(Instant at) {
+    return new EnvironmentStatus("local", "uuid-local", "local", true, false, at, null,
+        List.of(), "no controller answered at 127.0.0.1:37017 within 2s", List.of());
+  }
+
+  public static EnvironmentStatus withPlainMachines(int count) {
+    List<MachineStatus> machines = new ArrayList<>();
+    machines.add(controller("0", "PRIMARY", true));
+    for (int i = 1; i <= count; i++) {
+      machines.add(machine(String.valueOf(i), "started", "running"));
+    }
+    return new EnvironmentStatus("local", "uuid-local", "local", true, true, NOW, "0",
+        machines, null, List.of());
+  }
+}
