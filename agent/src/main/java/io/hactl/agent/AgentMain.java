@@ -4,6 +4,7 @@ import io.hactl.core.HactlCore;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.ProviderAccess;
+import io.hactl.core.membership.PeerGrouperWorker;
 import io.hactl.core.provider.ProviderRegistry;
 import io.hactl.core.provisioning.ProvisionerWorker;
 import io.hactl.core.agent.AgentConfigCodec;
@@ -115,6 +116,9 @@ public final class AgentMain {
     registry.problems().forEach(p -> LOG.warn("provider plugin {}: {}", p.plugin(),
         p.message()));
     List<MasterGate.MasterWorker> masterWorkers = new ArrayList<>();
+    PeerGrouperWorker peerGrouper =
+        new PeerGrouperWorker(state, config.machineId(), Clock.systemUTC());
+    masterWorkers.add(new MasterGate.MasterWorker("peer grouper", peerGrouper::runOnce));
     try {
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
           access.context(config.environmentName(), config.environmentUuid()));

@@ -4,7 +4,10 @@ import io.hactl.core.HactlException;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.StatusFeed;
 import java.time.Duration;
+import io.hactl.core.membership.EnableHaRequest;
+import io.hactl.core.membership.EnableHaResult;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the shell and the dashboard can do to one environment. Each method is one user
@@ -33,6 +36,17 @@ public interface EnvironmentClient extends AutoCloseable {
    * refused. With {@code force}, a machine whose instance cannot be stopped is removed anyway.
    */
   RemoveMachineResult removeMachines(List<String> machineIds, boolean force)
+      throws HactlException;
+
+  /**
+   * Records the controller set {@code enable-ha} asks for and returns the intended changes; the
+   * master carries them out moments later. Fails with BAD_INPUT for an invalid count or
+   * placement, and with NO_QUORUM when fewer than a majority of voters are up.
+   *
+   * @param constraints constraints for new controller machines; empty copies the first
+   *     controller's
+   */
+  EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
       throws HactlException;
 
   /**

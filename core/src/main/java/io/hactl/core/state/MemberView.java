@@ -1,7 +1,5 @@
 package io.hactl.core.state;
 
-import java.time.Instant;
-
 /**
  * One replica-set member as {@code replSetGetStatus} reports it.
  *
@@ -9,7 +7,7 @@ import java.time.Instant;
  * @param state {@code PRIMARY}, {@code SECONDARY}, {@code STARTUP2}, {@code DOWN}, ...
  * @param healthy whether the member answers its peers
  * @param voting whether it votes in the current configuration
- * @param optime when it last applied a write, or null
+ * @param position how far it has replicated: its optime's log position, or -1 when unknown
  */
 public record MemberView(
-    String address, String state, boolean healthy, boolean voting, Instant optime) {}
+    String address, String state, boolean healthy, boolean voting, long position) {}

@@ -79,6 +79,15 @@ public interface StateStore extends AutoCloseable {
   /** The replica set as its members report it; empty when it cannot be read. */
   List<MemberView> members();
 
+  /**
+   * Replaces the replica set's members with {@code members} ({@code replSetReconfig}, version
+   * one above the current). Members keep their ids; new ones get fresh ids.
+   */
+  void reconfigure(List<MemberSpec> members);
+
+  /** Asks the primary to step down so that another voter takes over. */
+  void stepDownPrimary();
+
   @Override
   void close();
 }

@@ -3,6 +3,7 @@ package io.hactl.core.testing;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
+import io.hactl.core.state.MemberSpec;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
@@ -168,6 +169,22 @@ public final class InMemoryStateStore implements StateStore {
   public List<MemberView> members() {
     check();
     return members.stream().sorted(Comparator.comparing(MemberView::address)).toList();
+  }
+
+  /** The configurations applied, in order, and how often the primary was asked to step down. */
+  public final List<List<MemberSpec>> reconfigurations = new ArrayList<>();
+  public int stepDowns;
+
+  @Override
+  public void reconfigure(List<MemberSpec> newMembers) {
+    check();
+    reconfigurations.add(List.copyOf(newMembers));
+  }
+
+  @Override
+  public void stepDownPrimary() {
+    check();
+    stepDowns++;
   }
 
   @Override

@@ -9,6 +9,9 @@ import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.membership.EnableHaRequest;
+import io.hactl.core.membership.EnableHaResult;
+import io.hactl.core.state.StateException;
 import io.hactl.core.provider.GuardedProvider;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.StatusFeed;
@@ -21,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The usual {@link EnvironmentClient}: one per environment, state opened on first use. */
 public final class DefaultEnvironmentClient implements EnvironmentClient {
@@ -84,6 +88,18 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
   @Override
   public AddMachineResult addMachines(int count) throws HactlException {
     return new MachineOperations(env, state).add(count);
+  }
+
+  @Override
+  public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
+      throws HactlException {
+    EnvironmentRecordFile record = env.requireBootstrapped();
+    try {
+      return new EnableHaOperation(env.name(), state.store(), Clock.systemUTC())
+          .enableHa(request, constraints);
+    } catch (StateException e) {
+      throw QuorumProbe.explain("enable-ha", env.name(), record.stateAddresses(), e);
+    }
   }
 
   @Override

@@ -61,10 +61,14 @@ final class MachineOperations {
         Machine machine = store.machine(id).orElseThrow(() -> HactlException.badInput(
             "cannot remove machine " + id + ": no such machine in environment " + env.name()
                 + "; run `hactl status` to see the machines"));
-        if (machine.isController()) {
+        if (machine.wantsVote() || machine.hasVote()) {
           throw HactlException.badInput("cannot remove machine " + id + ": it is a controller"
-              + " (it holds the environment's state); controllers are removed after"
-              + " `hactl enable-ha` has demoted them");
+              + " that still " + (machine.hasVote() ? "has" : "wants") + " a vote; run"
+              + " `hactl enable-ha` to demote it first (and again once it has lost its vote)");
+        }
+        if (machine.isController()) {
+          throw HactlException.badInput("cannot remove machine " + id + ": it is still a"
+              + " controller; run `hactl enable-ha` again to remove it from the controllers");
         }
         targets.add(machine);
       }
@@ -77,8 +81,7 @@ final class MachineOperations {
       }
       return new RemoveMachineResult(removed);
     } catch (StateException e) {
-      throw HactlException.failure("cannot remove machines from " + env.name() + ": "
-          + e.getMessage(), e);
+      throw QuorumProbe.explain("remove machines", env.name(), record.stateAddresses(), e);
     }
   }
 

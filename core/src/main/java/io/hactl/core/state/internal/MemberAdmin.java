@@ -3,17 +3,19 @@ package io.hactl.core.state.internal;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.MongoException;
+import com.mongodb.MongoSocketException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import io.hactl.core.state.MemberSpec;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.bson.BsonTimestamp;
 import org.bson.Document;
 
 /** Replica-set administration commands: reaching one member directly, initiating, status. */
@@ -64,13 +66,56 @@ public final class MemberAdmin {
     for (Document m : status.getList("members", Document.class, List.of())) {
       String name = m.getString("name");
       Object health = m.get("health");
-      Date optime = m.getDate("optimeDate");
+      Document optime = m.get("optime", Document.class);
+      long position = -1;
+      if (optime != null && optime.get("ts") instanceof BsonTimestamp ts) {
+        position = ts.getValue();
+      }
       result.add(new MemberView(name, m.getString("stateStr"),
           health == null || ((Number) health).doubleValue() > 0,
           votes.getOrDefault(name, 0) > 0,
-          optime == null ? null : optime.toInstant()));
+          position));
     }
     return result;
+  }
+
+  /** Applies {@code members} as the next configuration, keeping each known member's id. */
+  static void reconfigure(MongoClient client, List<MemberSpec> members) {
+    var admin = client.getDatabase("admin");
+    Document config = admin.runCommand(new Document("replSetGetConfig", 1))
+        .get("config", Document.class);
+    Map<String, Integer> ids = new HashMap<>();
+    int nextId = 0;
+    for (Document m : config.getList("members", Document.class, List.of())) {
+      int id = ((Number) m.get("_id")).intValue();
+      ids.put(m.getString("host"), id);
+      nextId = Math.max(nextId, id + 1);
+    }
+    List<Document> next = new ArrayList<>();
+    for (MemberSpec spec : members) {
+      Integer id = ids.get(spec.address());
+      if (id == null) {
+        id = nextId++;
+      }
+      next.add(new Document("_id", id).append("host", spec.address())
+          .append("votes", spec.votes()).append("priority", spec.priority()));
+    }
+    long version = ((Number) config.get("version")).longValue() + 1;
+    admin.runCommand(new Document("replSetReconfig", new Document("_id", config.get("_id"))
+        .append("version", version)
+        .append("members", next)));
+  }
+
+  /**
+   * Steps the primary down. A primary may drop its connections as it steps down, so a
+   * network error after sending the command counts as done; the caller re-observes anyway.
+   */
+  static void stepDown(MongoClient client) {
+    try {
+      client.getDatabase("admin").runCommand(new Document("replSetStepDown", 10));
+    } catch (MongoSocketException e) {
+      // The connection closed because the primary stepped down.
+    }
   }
 
   private static MongoClient direct(String address, Duration timeout) {

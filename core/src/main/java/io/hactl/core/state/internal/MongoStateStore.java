@@ -22,6 +22,7 @@ import com.mongodb.client.model.Updates;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
+import io.hactl.core.state.MemberSpec;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
@@ -265,6 +266,22 @@ public final class MongoStateStore implements StateStore {
   @Override
   public List<MemberView> members() {
     return call("read the replica set's status", () -> MemberAdmin.members(client));
+  }
+
+  @Override
+  public void reconfigure(List<MemberSpec> members) {
+    call("reconfigure the replica set", () -> {
+      MemberAdmin.reconfigure(client, members);
+      return null;
+    });
+  }
+
+  @Override
+  public void stepDownPrimary() {
+    call("step down the primary", () -> {
+      MemberAdmin.stepDown(client);
+      return null;
+    });
   }
 
   private MongoCollection<Document> machineCollection() {
