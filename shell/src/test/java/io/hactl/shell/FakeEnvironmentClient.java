@@ -6,11 +6,14 @@ import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.membership.EnableHaRequest;
+import io.hactl.core.membership.EnableHaResult;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.StatusFeed;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -88,6 +91,17 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
       }
     }
     return new RemoveMachineResult(machineIds);
+  }
+
+  @Override
+  public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
+      throws HactlException {
+    call("enable-ha " + request.requested());
+    List<String> added = new ArrayList<>();
+    for (int i = 1; i < Math.max(3, request.requested()); i++) {
+      added.add(String.valueOf(nextMachine++));
+    }
+    return new EnableHaResult(List.of("0"), added, List.of(), List.of(), List.of(), List.of());
   }
 
   @Override

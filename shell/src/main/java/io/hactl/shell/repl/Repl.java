@@ -107,8 +107,12 @@ public final class Repl {
   private void execute(CommandLine commandLine, List<String> words, PrintWriter out) {
     try {
       commandLine.execute(words.toArray(new String[0]));
-    } catch (RuntimeException e) {
-      // picocli's handlers report command failures; this guards the loop against the rest.
+    } catch (RuntimeException | Error e) {
+      // picocli's handlers report a command's exceptions; this guards the loop against what
+      // they let through, such as a class that fails to load. Only a dying JVM ends the shell.
+      if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+        throw e;
+      }
       out.println("ERROR unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     out.flush();
