@@ -23,6 +23,7 @@ import org.apache.ratis.statemachine.impl.BaseStateMachine;
 import org.apache.ratis.statemachine.impl.SimpleStateMachineStorage;
 import org.apache.ratis.statemachine.impl.SingleFileSnapshotInfo;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.MD5FileUtil;
 import org.h2.mvstore.MVMap;
 import org.slf4j.Logger;
@@ -90,15 +91,26 @@ public final class MemberStateMachine extends BaseStateMachine {
         } else if (snapshot != null) {
             setLastAppliedTermIndex(snapshot.getTermIndex());
         }
+        getLifeCycle().transition(LifeCycle.State.STARTING);
+        getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+
+    /** Ratis pauses the state machine before it installs a snapshot from the leader. */
+    @Override
+    public void pause() {
+        getLifeCycle().transition(LifeCycle.State.PAUSING);
+        getLifeCycle().transition(LifeCycle.State.PAUSED);
     }
 
     @Override
     public void reinitialize() throws IOException {
         // Called after a snapshot was installed from the leader (initial sync).
+        getLifeCycle().transition(LifeCycle.State.STARTING);
         SingleFileSnapshotInfo snapshot = storage.loadLatestSnapshot();
         if (snapshot != null) {
             load(snapshot);
         }
+        getLifeCycle().transition(LifeCycle.State.RUNNING);
     }
 
     private synchronized void load(SingleFileSnapshotInfo snapshot) throws IOException {

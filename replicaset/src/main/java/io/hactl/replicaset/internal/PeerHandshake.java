@@ -20,7 +20,8 @@ public final class PeerHandshake {
 
     static final String HELLO = "hactlPeerHello";
     static final String JOIN = "hactlJoin";
-    private static final int TIMEOUT_MILLIS = 5000;
+    /** Generous: a joining member starts its Raft server (TLS, storage) before answering. */
+    private static final int TIMEOUT_MILLIS = 30_000;
 
     private final PeerKey key;
     private final String setName;

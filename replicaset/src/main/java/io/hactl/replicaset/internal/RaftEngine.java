@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.conf.Parameters;
@@ -377,16 +379,47 @@ public final class RaftEngine implements ReplicationEngine {
                 return applied;
             }
             try (RaftClient client = client(s)) {
-                RaftClientReply reply = client.admin().setConfiguration(voters, listeners);
-                if (!reply.isSuccess()) {
-                    return Replies.error(Replies.NEW_REPLICA_SET_CONFIGURATION_INCOMPATIBLE,
-                        "NewReplicaSetConfigurationIncompatible", "Raft refused the membership change: " + reply.getException());
-                }
+                client.admin().setConfiguration(voters, listeners);
+            } catch (IOException e) {
+                // A slow catch-up can time out the request while the change still completes:
+                // the configuration Raft ends up with is checked below either way.
+                LOG.info("setConfiguration did not answer cleanly: {}", e.toString());
+            }
+            if (!awaitRaftConf(s, voters, listeners)) {
+                return Replies.error(Replies.NEW_REPLICA_SET_CONFIGURATION_INCOMPATIBLE, "NewReplicaSetConfigurationIncompatible",
+                    "Raft did not adopt the new membership within " + RECONFIG_WAIT_SECONDS + " s; new members may still be"
+                    + " catching up; check replSetGetStatus and retry");
             }
         } catch (IOException e) {
             return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetReconfig failed: " + e.getMessage());
         }
         return Replies.ok();
+    }
+
+    private static final long RECONFIG_WAIT_SECONDS = 60;
+
+    /** Polls until Raft's current configuration has exactly these voters and listeners. */
+    private boolean awaitRaftConf(RaftServer s, List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
+        Set<RaftPeerId> wantVoters = voters.stream().map(RaftPeer::getId).collect(Collectors.toSet());
+        Set<RaftPeerId> wantListeners = listeners.stream().map(RaftPeer::getId).collect(Collectors.toSet());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RECONFIG_WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            var conf = s.getDivision(groupId).getRaftConf();
+            Set<RaftPeerId> haveVoters = conf.getCurrentPeers().stream().map(RaftPeer::getId)
+                .collect(Collectors.toSet());
+            Set<RaftPeerId> haveListeners = conf.getCurrentPeers(RaftPeerRole.LISTENER).stream().map(RaftPeer::getId)
+                .collect(Collectors.toSet());
+            if (conf.getPreviousPeers().isEmpty() && haveVoters.equals(wantVoters) && haveListeners.equals(wantListeners)) {
+                return true;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     private RaftClient client(RaftServer s) throws IOException {
@@ -395,7 +428,7 @@ public final class RaftEngine implements ReplicationEngine {
         peers.addAll(conf.getCurrentPeers(RaftPeerRole.LISTENER));
         return RaftClient.newBuilder().setProperties(RaftSettings.client()).setParameters(parameters)
             .setRaftGroup(RaftGroup.valueOf(groupId, peers)).setLeaderId(s.getId())
-            .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(20, TimeDuration.valueOf(250, TimeUnit.MILLISECONDS)))
+            .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
             .build();
     }
 

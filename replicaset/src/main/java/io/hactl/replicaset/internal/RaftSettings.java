@@ -27,8 +27,9 @@ import org.apache.ratis.util.TimeDuration;
  *       stale state.</li>
  *   <li>A leader that cannot reach a majority for 3 s steps down, so a cut-off primary stops
  *       claiming to be one.</li>
- *   <li>Snapshots every {@value #SNAPSHOT_EVERY} entries, with the log purged up to them: the
- *       log stays bounded and new members sync from a snapshot.</li>
+ *   <li>Snapshots every {@value #SNAPSHOT_EVERY} entries; the log is purged up to the snapshot
+ *       once every follower has the entries, so it stays bounded while members are up, and new
+ *       members sync from a snapshot.</li>
  * </ul>
  */
 public final class RaftSettings {
@@ -51,7 +52,7 @@ public final class RaftSettings {
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
-        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, true);
+        RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
         RaftServerConfigKeys.Log.setPurgeGap(p, 256);
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
@@ -61,7 +62,8 @@ public final class RaftSettings {
 
     public static RaftProperties client() {
         RaftProperties p = common();
-        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(3, TimeUnit.SECONDS));
+        // Long enough for a membership change whose new members must first catch up.
+        RaftClientConfigKeys.Rpc.setRequestTimeout(p, TimeDuration.valueOf(30, TimeUnit.SECONDS));
         return p;
     }
 

@@ -1,0 +1,111 @@
+package io.hactl.replicaset;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A {@code db-member} in its own JVM (the test classpath), as an agent would run it. {@link #kill}
+ * is {@code kill -9}; {@link #start} again reuses the same port and data directory.
+ */
+final class MemberProcess implements AutoCloseable {
+
+    private final Path dbPath;
+    private final Path keyFile;
+    private final int port;
+    private final Path log;
+    private Process process;
+
+    MemberProcess(Path dbPath, Path keyFile, int port) {
+        this.dbPath = dbPath;
+        this.keyFile = keyFile;
+        this.port = port;
+        this.log = dbPath.resolveSibling(dbPath.getFileName() + ".log");
+    }
+
+    String address() {
+        return "127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    boolean alive() {
+        return process != null && process.isAlive();
+    }
+
+    MemberProcess start() throws IOException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx256m", "-XX:+UseSerialGC",
+            "-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + System.getProperty("hactl.e2e.ratisLogLevel", "error"), "-cp", System.getProperty("java.class.path"), DbMemberMain.class.getName(),
+            "--port", String.valueOf(port), "--dbpath", dbPath.toString(), "--replSet", "rs0", "--bind_ip", "127.0.0.1"));
+        if (keyFile != null) {
+            cmd.addAll(List.of("--keyFile", keyFile.toString()));
+        }
+        Files.deleteIfExists(log);
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Await.until(address() + " to listen (log " + log + ")", Duration.ofSeconds(30), this::logText,
+            text -> text.contains("listening on") || !process.isAlive());
+        if (!process.isAlive()) {
+            throw new IOException("member " + address() + " exited at start: " + logText());
+        }
+        return this;
+    }
+
+    String logText() {
+        try {
+            return Files.exists(log) ? Files.readString(log) : "";
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    /** {@code kill -9}: no shutdown hook, no flush. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGTERM, as a supervisor would stop it. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+
+    /** A free client port whose peer port (+10000) is free too. */
+    static int freePort() throws IOException {
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int candidate;
+            try (ServerSocket s = new ServerSocket(0)) {
+                candidate = s.getLocalPort();
+            }
+            if (candidate > 65535 - MemberOptions.PEER_PORT_OFFSET) {
+                continue;
+            }
+            try (ServerSocket peer = new ServerSocket(candidate + MemberOptions.PEER_PORT_OFFSET)) {
+                return candidate;
+            } catch (IOException taken) {
+                // try another
+            }
+        }
+        throw new IOException("no free pair of ports (P, P+10000) found");
+    }
+}

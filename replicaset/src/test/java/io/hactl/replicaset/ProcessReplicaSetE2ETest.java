@@ -1,0 +1,177 @@
+package io.hactl.replicaset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.MongoException;
+import com.mongodb.ReadPreference;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+
+/** Members as separate JVMs, driven by the unmodified driver: failover, restart, membership changes. */
+@Tag("e2e")
+class ProcessReplicaSetE2ETest {
+
+    /** Kept when a test fails: the members' logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @Test
+    void killingThePrimaryWhileAClientWritesLosesNoAcknowledgedWriteAndAppliesNoneTwice() throws Exception {
+        try (ProcessSet set = ProcessSet.started(dir, 3);
+             MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
+            MongoCollection<Document> docs = client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY);
+            Set<Integer> acked = ConcurrentHashMap.newKeySet();
+            AtomicInteger ackedIncrements = new AtomicInteger();
+            AtomicInteger failures = new AtomicInteger();
+            AtomicLong lastSuccess = new AtomicLong(System.nanoTime());
+            AtomicLong longestGap = new AtomicLong();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                for (int i = 0; running.get(); i++) {
+                    try {
+                        docs.insertOne(new Document("_id", i));
+                        acked.add(i);
+                        docs.updateOne(Filters.eq("_id", "counter"), Updates.inc("n", 1), new UpdateOptions().upsert(true));
+                        ackedIncrements.incrementAndGet();
+                        long now = System.nanoTime();
+                        longestGap.accumulateAndGet(now - lastSuccess.getAndSet(now), Math::max);
+                    } catch (MongoException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            writer.start();
+            Await.until("some acknowledged writes", Duration.ofSeconds(20), acked::size, n -> n >= 50);
+
+            MemberProcess oldPrimary = set.awaitPrimary(Duration.ofSeconds(5), null);
+            long killedAt = System.nanoTime();
+            oldPrimary.kill();
+            MemberProcess newPrimary = set.awaitPrimary(Duration.ofSeconds(10), oldPrimary);
+            long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+            int before = acked.size();
+            Await.until("writes to resume on the new primary", Duration.ofSeconds(20), acked::size, n -> n >= before + 50);
+            running.set(false);
+            writer.join(30_000);
+
+            System.out.printf("failover: new primary %s after %d ms; longest write gap %d ms; %d acknowledged, %d failed%n",
+                newPrimary.address(), electedMillis, TimeUnit.NANOSECONDS.toMillis(longestGap.get()), acked.size(), failures.get());
+            assertThat(electedMillis).isLessThan(10_000);
+            assertThat(failures.get()).isZero();
+            List<Integer> present = docs.find(Filters.type("_id", "int")).map(d -> d.getInteger("_id")).into(new ArrayList<>());
+            assertThat(present).containsAll(acked);
+            assertThat(present).doesNotHaveDuplicates();
+            assertThat(docs.find(Filters.eq("_id", "counter")).first().getInteger("n")).isEqualTo(ackedIncrements.get());
+
+            // The killed member comes back on its data and catches up as a secondary.
+            oldPrimary.start();
+            long total = docs.countDocuments();
+            try (MongoClient direct = ProcessSet.direct(oldPrimary)) {
+                MongoCollection<Document> local = direct.getDatabase("app").getCollection("docs")
+                    .withReadPreference(ReadPreference.secondaryPreferred());
+                Await.until(oldPrimary.address() + " to catch up to " + total + " documents", Duration.ofSeconds(30),
+                    local::countDocuments, n -> n == total);
+            }
+            Await.until(oldPrimary.address() + " to be SECONDARY", Duration.ofSeconds(15),
+                () -> ProcessSet.hello(oldPrimary), h -> Boolean.TRUE.equals(h.getBoolean("secondary")));
+        }
+    }
+
+    @Test
+    void addedMemberGetsTheFullHistoryFromASnapshotAndARemovedMemberLeavesTheSet() throws Exception {
+        try (ProcessSet set = ProcessSet.started(dir, 3);
+             MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
+            MongoCollection<Document> docs = client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY);
+            docs.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
+            // More single writes than the snapshot interval, so the log before them is purged and
+            // the new member must install a snapshot.
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            int writes = 2300;
+            for (int i = 0; i < writes; i++) {
+                int k = i;
+                pool.submit(() -> docs.insertOne(new Document("k", k)));
+            }
+            pool.shutdown();
+            assertThat(pool.awaitTermination(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(docs.countDocuments()).isEqualTo(writes);
+
+            MemberProcess added = set.newMember().start();
+            List<Document> config = currentMembers(client);
+            config.add(new Document("_id", 9).append("host", added.address()).append("votes", 0).append("priority", 0));
+            reconfig(client, 2, config);
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.getList("passives", String.class)).containsExactly(added.address());
+            try (MongoClient direct = ProcessSet.direct(added)) {
+                MongoCollection<Document> local = direct.getDatabase("app").getCollection("docs")
+                    .withReadPreference(ReadPreference.secondaryPreferred());
+                Await.until(added.address() + " to hold all " + writes + " documents", Duration.ofSeconds(60),
+                    local::countDocuments, n -> n == writes);
+                assertThat(local.listIndexes().map(i -> i.getString("name")).into(new ArrayList<>())).contains("k_1");
+            }
+
+            MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(5), null);
+            MemberProcess leaving = set.members.stream().filter(m -> m != primary && m != added).findFirst().orElseThrow();
+            List<Document> without = currentMembers(client);
+            without.removeIf(m -> m.getString("host").equals(leaving.address()));
+            reconfig(client, 3, without);
+            Document after = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(after.getList("hosts", String.class)).doesNotContain(leaving.address()).hasSize(2);
+            Await.until(leaving.address() + " to say it was removed", Duration.ofSeconds(15), () -> ProcessSet.hello(leaving),
+                h -> !h.containsKey("setName"));
+            docs.insertOne(new Document("k", -1));
+            assertThat(docs.countDocuments()).isEqualTo(writes + 1);
+        }
+    }
+
+    @Test
+    void aPrimaryCutOffFromTheMajorityStepsDownAndCannotCommit() throws Exception {
+        try (ProcessSet set = ProcessSet.started(dir, 3)) {
+            MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(5), null);
+            for (MemberProcess m : set.members) {
+                if (m != primary) {
+                    m.kill();
+                }
+            }
+            Await.until(primary.address() + " to step down", Duration.ofSeconds(15), () -> ProcessSet.hello(primary),
+                h -> Boolean.FALSE.equals(h.getBoolean("isWritablePrimary")));
+            try (MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=2000"))) {
+                assertThatThrownBy(() -> client.getDatabase("app").getCollection("docs").insertOne(new Document("lost", true)))
+                    .isInstanceOf(MongoException.class);
+            }
+        }
+    }
+
+    private static List<Document> currentMembers(MongoClient client) {
+        Document config = client.getDatabase("admin").runCommand(new Document("replSetGetConfig", 1)).get("config", Document.class);
+        return new ArrayList<>(config.getList("members", Document.class));
+    }
+
+    private static void reconfig(MongoClient client, int version, List<Document> members) {
+        client.getDatabase("admin").runCommand(new Document("replSetReconfig",
+            new Document("_id", "rs0").append("version", version).append("members", members)));
+    }
+}
