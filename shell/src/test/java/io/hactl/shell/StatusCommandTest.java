@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.hactl.core.HactlException;
 import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.MachineStatus;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatusCommandTest {
@@ -28,9 +30,9 @@ class StatusCommandTest {
         ha:          1/1
         master:      machine 0
 
-        MACHINE  STATE    ADDRESS    INSTANCE  INST-STATE  PID   PORTS        JOBS                       MEMBER   VOTE
-        0        started  127.0.0.1  local-0   running     4242  state=37017  host-units,manage-environ  PRIMARY  has-vote
-        1        started  127.0.0.1  local-1   running     4243  -            host-units                 -        -
+        MACHINE  STATE    ADDRESS    INSTANCE  PID   PORTS  MEMBER   VOTE      JOBS
+        0        started  127.0.0.1  local-0   4242  37017  PRIMARY  has-vote  host-units,manage-environ
+        1        started  127.0.0.1  local-1   4243  -      -        -         host-units
         """);
   }
 
@@ -50,6 +52,20 @@ class StatusCommandTest {
         .contains("ha:          0/1")
         .contains("master:      none")
         .contains("warning: controller 0 is down");
+  }
+
+  @Test
+  void anInstanceThatIsNotRunningShowsItsStateBesideItsId() {
+    EnvironmentStatus healthy = Snapshots.healthy("local");
+    MachineStatus stopped = new MachineStatus("1", List.of("host-units"), "alive",
+        "local-1", "missing", List.of(), Map.of(), Map.of(), "down", null,
+        null);
+    shell.core.client("local").status = new EnvironmentStatus("local", "uuid-local", "local",
+        true, true, Snapshots.NOW, "0", List.of(healthy.machines().get(0), stopped), null,
+        List.of());
+
+    assertThat(shell.run("status").out())
+        .contains("1        down     -          local-1 (missing)  -     -      -");
   }
 
   @Test

@@ -42,29 +42,41 @@ public final class StatusText {
     return out.toString();
   }
 
+  /**
+   * Columns ordered so the line stays within 80 columns up to JOBS, the only long cell; the
+   * instance's state is shown only when it is not {@code running}, as it then needs attention.
+   * Port names are in the YAML/JSON output; the table shows the numbers.
+   */
   private static String machines(EnvironmentStatus status) {
-    TextTable table = new TextTable("MACHINE", "STATE", "ADDRESS", "INSTANCE", "INST-STATE",
-        "PID", "PORTS", "JOBS", "MEMBER", "VOTE");
+    TextTable table = new TextTable(
+        "MACHINE", "STATE", "ADDRESS", "INSTANCE", "PID", "PORTS", "MEMBER", "VOTE", "JOBS");
     for (MachineStatus m : status.machines()) {
       MemberStatus member = m.member();
       table.row(
           m.id(),
           m.agentState(),
           m.addresses().isEmpty() ? "" : m.addresses().get(0),
-          m.instanceId(),
-          m.instanceState(),
+          instance(m),
           m.details().getOrDefault("pid", ""),
           ports(m.ports()),
-          String.join(",", m.jobs()),
           member == null ? "" : member.state(),
-          member == null ? "" : member.voteStatus());
+          member == null ? "" : member.voteStatus(),
+          String.join(",", m.jobs()));
     }
     return table.render();
   }
 
+  private static String instance(MachineStatus m) {
+    if (m.instanceId() == null) {
+      return m.instanceState() == null ? "" : "(" + m.instanceState() + ")";
+    }
+    boolean running = m.instanceState() == null || "running".equals(m.instanceState());
+    return running ? m.instanceId() : m.instanceId() + " (" + m.instanceState() + ")";
+  }
+
   private static String ports(Map<String, Integer> ports) {
-    return new TreeMap<>(ports).entrySet().stream()
-        .map(e -> e.getKey() + "=" + e.getValue())
+    return new TreeMap<>(ports).values().stream()
+        .map(String::valueOf)
         .collect(Collectors.joining(","));
   }
 
