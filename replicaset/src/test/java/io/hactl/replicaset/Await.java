@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** Polls a condition until it holds or a deadline passes; the failure says what was awaited and seen. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static <T> T until(String what, Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
+    public static <T> T until(String what, Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done) {
         long deadline = System.nanoTime() + timeout.toNanos();
         T last = null;
         RuntimeException lastError = null;

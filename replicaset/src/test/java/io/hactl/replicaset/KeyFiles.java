@@ -8,12 +8,12 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /** Writes mongod-style key files (base64, mode 0600) for tests. */
-final class KeyFiles {
+public final class KeyFiles {
 
     private KeyFiles() {
     }
 
-    static Path create(Path dir, String name) throws IOException {
+    public static Path create(Path dir, String name) throws IOException {
         byte[] bytes = new byte[48];
         new SecureRandom().nextBytes(bytes);
         Path file = dir.resolve(name);

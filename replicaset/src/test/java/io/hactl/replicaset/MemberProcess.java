@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * A {@code db-member} in its own JVM (the test classpath), as an agent would run it. {@link #kill}
  * is {@code kill -9}; {@link #start} again reuses the same port and data directory.
  */
-final class MemberProcess implements AutoCloseable {
+public final class MemberProcess implements AutoCloseable {
 
     private final Path dbPath;
     private final Path keyFile;
@@ -21,14 +21,14 @@ final class MemberProcess implements AutoCloseable {
     private final Path log;
     private Process process;
 
-    MemberProcess(Path dbPath, Path keyFile, int port) {
+    public MemberProcess(Path dbPath, Path keyFile, int port) {
         this.dbPath = dbPath;
         this.keyFile = keyFile;
         this.port = port;
         this.log = dbPath.resolveSibling(dbPath.getFileName() + ".log");
     }
 
-    String address() {
+    public String address() {
         return "127.0.0.1:" + port;
     }
 
@@ -36,11 +36,11 @@ final class MemberProcess implements AutoCloseable {
         return port;
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process != null && process.isAlive();
     }
 
-    MemberProcess start() throws IOException {
+    public MemberProcess start() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m", "-XX:+UseSerialGC",
             "-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + System.getProperty("hactl.e2e.ratisLogLevel", "error"), "-cp", System.getProperty("java.class.path"), DbMemberMain.class.getName(),
@@ -67,7 +67,7 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** {@code kill -9}: no shutdown hook, no flush. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
@@ -91,7 +91,7 @@ final class MemberProcess implements AutoCloseable {
     }
 
     /** A free client port whose peer port (+10000) is free too. */
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         for (int attempt = 0; attempt < 100; attempt++) {
             int candidate;
             try (ServerSocket s = new ServerSocket(0)) {

@@ -13,9 +13,9 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
 /** A replica set of {@link MemberProcess}es, initiated through one member as an operator would. */
-final class ProcessSet implements AutoCloseable {
+public final class ProcessSet implements AutoCloseable {
 
-    final List<MemberProcess> members = new ArrayList<>();
+    public final List<MemberProcess> members = new ArrayList<>();
     private final Path dir;
     private final Path keyFile;
 
@@ -24,7 +24,8 @@ final class ProcessSet implements AutoCloseable {
         this.keyFile = keyFile;
     }
 
-    static ProcessSet started(Path dir, int size) throws IOException {
+    public static ProcessSet started(Path dir, int size) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
         ProcessSet set = new ProcessSet(dir, KeyFiles.create(dir, "keyfile"));
         List<MemberProcess> processes = new ArrayList<>();
         for (int i = 0; i < size; i++) {
@@ -42,7 +43,7 @@ final class ProcessSet implements AutoCloseable {
         return set;
     }
 
-    MemberProcess newMember() throws IOException {
+    public MemberProcess newMember() throws IOException {
         MemberProcess p = new MemberProcess(dir.resolve("m" + members.size()), keyFile, MemberProcess.freePort());
         members.add(p);
         return p;
@@ -62,7 +63,7 @@ final class ProcessSet implements AutoCloseable {
         System.out.printf("initiated %d members in %d ms%n", members.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
-    String uri(String options) {
+    public String uri(String options) {
         StringBuilder hosts = new StringBuilder();
         for (MemberProcess m : members) {
             hosts.append(hosts.length() == 0 ? "" : ",").append(m.address());
@@ -70,24 +71,24 @@ final class ProcessSet implements AutoCloseable {
         return "mongodb://" + hosts + "/?replicaSet=rs0" + (options.isEmpty() ? "" : "&" + options);
     }
 
-    static MongoClient direct(MemberProcess member) {
+    public static MongoClient direct(MemberProcess member) {
         return MongoClients.create("mongodb://" + member.address()
             + "/?directConnection=true&serverSelectionTimeoutMS=3000&connectTimeoutMS=2000&socketTimeoutMS=5000");
     }
 
-    static Document hello(MemberProcess member) {
+    public static Document hello(MemberProcess member) {
         try (MongoClient client = direct(member)) {
             return client.getDatabase("admin").runCommand(new Document("hello", 1));
         }
     }
 
     /** The member that says it is the writable primary, other than {@code not}. */
-    MemberProcess awaitPrimary(Duration timeout, MemberProcess not) {
+    public MemberProcess awaitPrimary(Duration timeout, MemberProcess not) {
         return Await.until("a primary other than " + (not == null ? "none" : not.address()), timeout,
             () -> findPrimary(not).orElse(null), p -> p != null);
     }
 
-    Optional<MemberProcess> findPrimary(MemberProcess not) {
+    public Optional<MemberProcess> findPrimary(MemberProcess not) {
         for (MemberProcess m : members) {
             if (m != not && m.alive()) {
                 try {

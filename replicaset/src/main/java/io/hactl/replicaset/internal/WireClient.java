@@ -23,13 +23,19 @@ public final class WireClient {
     }
 
     /**
-     * Sends {@code command} to {@code admin} on {@code host:port} and returns the reply.
+     * Sends {@code command} to the {@code admin} database on {@code host:port} and returns the reply.
      *
      * @throws IOException when the member cannot be reached or answers something else than OP_MSG
      */
     public static Document command(String host, int port, Document command, int timeoutMillis) throws IOException {
+        return command(host, port, "admin", command, timeoutMillis);
+    }
+
+    /** Sends {@code command} to {@code database} on {@code host:port} and returns the reply. */
+    public static Document command(String host, int port, String database, Document command, int timeoutMillis)
+        throws IOException {
         Document body = new Document(command);
-        body.put("$db", "admin");
+        body.put("$db", database);
         byte[] bson = BsonCodec.encode(body);
         int length = 16 + 4 + 1 + bson.length;
         ByteBuffer out = ByteBuffer.allocate(length).order(ByteOrder.LITTLE_ENDIAN);
