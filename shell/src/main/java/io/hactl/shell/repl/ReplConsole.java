@@ -7,20 +7,19 @@ import io.hactl.core.HactlException;
 import io.hactl.core.status.StatusFeed;
 import io.hactl.shell.console.DashboardRunner;
 import io.hactl.shell.session.UserConsole;
+import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Map;
 import java.util.Optional;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
-import org.jline.utils.NonBlocking;
-import org.jline.utils.NonBlockingInputStream;
 
 /**
  * The console inside the REPL: questions go through the line reader (and stay out of history),
- * and the dashboard borrows JLine's terminal streams, so the prompt works again after {@code q}.
+ * and the dashboard borrows the terminal between two prompts, so the prompt works again after
+ * {@code q}.
  */
 final class ReplConsole implements UserConsole {
 
@@ -63,24 +62,29 @@ final class ReplConsole implements UserConsole {
     Terminal terminal;
     try {
       jline.flush();
-      // Lanterna closes its streams when it is done; JLine's must stay open for the prompt.
-      OutputStream output = new FilterOutputStream(jline.output()) {
+      // Between prompts JLine reads nothing (its system terminal reads the tty only inside
+      // readLine), so Lanterna can own the process's streams until q; they are shielded from
+      // Lanterna's close, which would otherwise close the REPL's standard input and output.
+      terminal = new UnixTerminal(new FilterInputStream(System.in) {
+        @Override
+        public void close() {
+          // stays open for the prompt
+        }
+      }, new FilterOutputStream(System.out) {
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+          out.write(bytes, offset, length);
+        }
+
         @Override
         public void close() throws IOException {
           flush();
         }
-      };
-      terminal = new UnixTerminal(new JLineInput(nonBlocking(jline)), output,
-          jline.encoding(), CtrlCBehaviour.TRAP);
+      }, jline.encoding(), CtrlCBehaviour.TRAP);
     } catch (IOException e) {
       throw HactlException.failure(
           "cannot open the dashboard of " + name + ": " + e.getMessage(), e);
     }
     DashboardRunner.run(terminal, name, feed, environment);
-  }
-
-  private static NonBlockingInputStream nonBlocking(org.jline.terminal.Terminal terminal) {
-    return terminal.input() instanceof NonBlockingInputStream stream
-        ? stream : NonBlocking.nonBlocking(terminal.getName(), terminal.input());
   }
 }
