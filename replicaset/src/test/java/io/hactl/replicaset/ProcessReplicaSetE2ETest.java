@@ -32,6 +32,8 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 
+import io.hactl.replicaset.internal.WireClient;
+
 /** Members as separate JVMs, driven by the unmodified driver: failover, restart, membership changes. */
 @Tag("e2e")
 class ProcessReplicaSetE2ETest {
@@ -156,6 +158,16 @@ class ProcessReplicaSetE2ETest {
                     m.kill();
                 }
             }
+            // Reads needing the primary are refused as soon as it cannot confirm it still leads.
+            String[] hostPort = primary.address().split(":");
+            Await.until(primary.address() + " to refuse primary reads", Duration.ofSeconds(15), () -> {
+                try {
+                    return WireClient.command(hostPort[0], Integer.parseInt(hostPort[1]), "app",
+                        new de.bwaldvogel.mongo.bson.Document("find", "docs"), 10_000).get("code");
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, code -> Integer.valueOf(13435).equals(code));
             Await.until(primary.address() + " to step down", Duration.ofSeconds(15), () -> ProcessSet.hello(primary),
                 h -> Boolean.FALSE.equals(h.getBoolean("isWritablePrimary")));
             try (MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=2000"))) {

@@ -21,6 +21,9 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * Mutual TLS between members, rooted in the set's key file rather than a CA: each member makes a
  * fresh EC key pair and a self-signed certificate whose common name is the HMAC, under the set's
@@ -29,6 +32,7 @@ import javax.security.auth.x500.X500Principal;
  */
 public final class PeerTls {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PeerTls.class);
     private static final String PURPOSE = "hactl-peer-certificate";
 
     private final PeerKey key;
@@ -90,7 +94,10 @@ public final class PeerTls {
     }
 
     private CertificateException refuse(String why) {
-        lastRefusal.set(why);
+        // Log each distinct reason once: a refused peer retries several times a second.
+        if (!why.equals(lastRefusal.getAndSet(why))) {
+            LOG.warn("refused a replica-set peer: {}", why);
+        }
         return new CertificateException(why);
     }
 

@@ -1,6 +1,7 @@
 package io.hactl.replicaset.internal;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -273,17 +276,35 @@ public final class RaftEngine implements ReplicationEngine {
                 }
                 peers.add(peer(m, address));
             }
-            for (ReplSetConfig.Member m : config.members()) {
-                if (!m.host().equals(me.address())) {
-                    handshake.join(m.host(), peers, config);
-                }
-            }
+            joinAll(config.members().stream().map(ReplSetConfig.Member::host).filter(h -> !h.equals(me.address())).toList(),
+                peers, config);
             stateMachine.setInitialConfig(config);
             startServer(RaftGroup.valueOf(groupId, peers), RaftStorage.StartupOption.FORMAT);
         } catch (IOException e) {
             return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetInitiate quorum check failed: " + e.getMessage());
         }
         return Replies.ok();
+    }
+
+    /** Joins the members in parallel: each starts a Raft server before it answers. */
+    private void joinAll(List<String> hosts, List<RaftPeer> peers, ReplSetConfig config) throws IOException {
+        List<CompletableFuture<Void>> joins = new ArrayList<>();
+        for (String host : hosts) {
+            joins.add(CompletableFuture.runAsync(() -> {
+                try {
+                    handshake.join(host, peers, config);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }));
+        }
+        for (var join : joins) {
+            try {
+                join.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+            }
+        }
     }
 
     private static RaftPeer peer(ReplSetConfig.Member m, String address) {
