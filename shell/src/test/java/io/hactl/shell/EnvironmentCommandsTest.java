@@ -50,6 +50,17 @@ class EnvironmentCommandsTest {
   }
 
   @Test
+  void switchWorksWhenNoEnvironmentIsChosenYet() {
+    shell.core.current = null;
+
+    ShellHarness.Run run = shell.run("switch", "staging");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).isEqualTo("-> staging\n");
+    assertThat(shell.core.current).isEqualTo("staging");
+  }
+
+  @Test
   void switchWithoutANameShowsTheCurrentEnvironment() {
     assertThat(shell.run("switch").out()).isEqualTo("local\n");
   }

@@ -27,7 +27,11 @@ public final class FakeCoreAccess implements CoreAccess {
   }
 
   @Override
-  public String currentEnvironmentName() {
+  public String currentEnvironmentName() throws HactlException {
+    if (current == null) {
+      throw HactlException.badInput("no environment chosen: environments.yaml has several and"
+          + " no default; run `hactl switch NAME`");
+    }
     return current;
   }
 

@@ -14,12 +14,25 @@ final class SwitchCommand extends EnvironmentCommand {
 
   @Override
   void run() throws HactlException {
-    String before = session().environment(null);
     if (name == null) {
-      out().println(before);
+      out().println(session().environment(null));
       return;
     }
+    String before = currentOrNull();
     session().switchEnvironment(name);
-    out().println(before.equals(name) ? name + " (unchanged)" : before + " -> " + name);
+    out().println(name.equals(before) ? name + " (unchanged)"
+        : (before == null ? "" : before + " ") + "-> " + name);
+  }
+
+  /**
+   * The environment before switching, or null when none is chosen yet (several environments
+   * and no default): exactly the case where switching must still work.
+   */
+  private String currentOrNull() {
+    try {
+      return session().environment(null);
+    } catch (HactlException e) {
+      return null;
+    }
   }
 }
