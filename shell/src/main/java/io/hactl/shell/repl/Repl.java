@@ -46,7 +46,9 @@ public final class Repl {
 
   /** Runs on the process's terminal. */
   public int run(String pinnedEnvironment) throws HactlException {
-    try (Terminal terminal = TerminalBuilder.builder().name("hactl").system(true).build()) {
+    try (Terminal terminal = TerminalBuilder.builder().name("hactl").system(true)
+        .dumb(true) // input from a pipe: fall back to a dumb terminal without a warning
+        .build()) {
       return run(terminal, pinnedEnvironment);
     } catch (IOException e) {
       throw HactlException.failure("cannot open the terminal for the hactl shell: "
