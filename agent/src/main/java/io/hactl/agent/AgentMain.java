@@ -8,6 +8,7 @@ import io.hactl.core.membership.PeerGrouperWorker;
 import io.hactl.core.provider.ProviderRegistry;
 import io.hactl.core.provisioning.ProvisionerWorker;
 import io.hactl.core.agent.AgentConfigCodec;
+import io.hactl.core.state.Event;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -129,7 +131,9 @@ public final class AgentMain {
       LOG.error("this controller cannot provision machines as master: {}", e.getMessage());
     }
     MasterGate gate = new MasterGate(config.machineId(),
-        () -> member.state() == MemberState.PRIMARY, masterWorkers);
+        () -> member.state() == MemberState.PRIMARY, masterWorkers,
+        () -> state.recordEvent(new Event(Instant.now(), "election", config.machineId(),
+            "machine " + config.machineId() + " became the master")));
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "master-workers");
       t.setDaemon(true);

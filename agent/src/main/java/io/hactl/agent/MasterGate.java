@@ -26,12 +26,19 @@ final class MasterGate implements Runnable {
   private final BooleanSupplier isPrimary;
   private final List<MasterWorker> workers;
   private final String machineId;
+  private final Runnable onElected;
   private boolean master;
 
-  MasterGate(String machineId, BooleanSupplier isPrimary, List<MasterWorker> workers) {
+  /**
+   * @param onElected called on this thread each time this controller becomes the master,
+   *     before its workers run (e.g. to record the election)
+   */
+  MasterGate(String machineId, BooleanSupplier isPrimary, List<MasterWorker> workers,
+      Runnable onElected) {
     this.machineId = machineId;
     this.isPrimary = isPrimary;
     this.workers = List.copyOf(workers);
+    this.onElected = onElected;
   }
 
   @Override
@@ -41,6 +48,13 @@ final class MasterGate implements Runnable {
       master = primary;
       LOG.info(primary ? "machine {} is now the master: starting master workers"
           : "machine {} is no longer the master: master workers stopped", machineId);
+      if (primary) {
+        try {
+          onElected.run();
+        } catch (RuntimeException e) {
+          LOG.warn("cannot record the election of machine {}: {}", machineId, e.getMessage());
+        }
+      }
     }
     if (!primary) {
       return;

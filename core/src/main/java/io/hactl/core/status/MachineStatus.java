@@ -20,6 +20,7 @@ import java.util.Map;
  *     {@code pending} (no heartbeat yet)
  * @param lastHeartbeat the agent's last heartbeat by the server's clock, or null
  * @param member the machine's replica-set member, or null when it is not a controller
+ * @param provisioningError why starting its instance last failed, or null
  */
 public record MachineStatus(
     String id,
@@ -32,7 +33,8 @@ public record MachineStatus(
     Map<String, String> details,
     String agentState,
     Instant lastHeartbeat,
-    MemberStatus member) {
+    MemberStatus member,
+    String provisioningError) {
 
   public static final String JOB_HOST_UNITS = "host-units";
   public static final String JOB_MANAGE_ENVIRON = "manage-environ";
@@ -42,6 +44,15 @@ public record MachineStatus(
     addresses = List.copyOf(addresses);
     ports = Map.copyOf(ports);
     details = Map.copyOf(details);
+  }
+
+  /** A machine with no provisioning error. */
+  public MachineStatus(String id, List<String> jobs, String life, String instanceId,
+      String instanceState, List<String> addresses, Map<String, Integer> ports,
+      Map<String, String> details, String agentState, Instant lastHeartbeat,
+      MemberStatus member) {
+    this(id, jobs, life, instanceId, instanceState, addresses, ports, details, agentState,
+        lastHeartbeat, member, null);
   }
 
   public boolean isController() {

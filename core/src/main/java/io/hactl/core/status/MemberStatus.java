@@ -9,9 +9,17 @@ package io.hactl.core.status;
  * @param wantsVote whether hactl wants this member to vote
  * @param hasVote whether the member votes in the replica set's current configuration
  * @param primary whether this member is the primary (its machine is the master)
+ * @param lag how many log entries it is behind the primary; -1 when unknown
  */
 public record MemberStatus(
-    String address, String state, boolean wantsVote, boolean hasVote, boolean primary) {
+    String address, String state, boolean wantsVote, boolean hasVote, boolean primary,
+    long lag) {
+
+  /** A member whose replication lag is unknown. */
+  public MemberStatus(String address, String state, boolean wantsVote, boolean hasVote,
+      boolean primary) {
+    this(address, state, wantsVote, hasVote, primary, -1);
+  }
 
   /** Juju's {@code controller-member-status}: has-vote, adding-vote, removing-vote or no-vote. */
   public String voteStatus() {

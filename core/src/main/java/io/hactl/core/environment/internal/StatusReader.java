@@ -5,7 +5,10 @@ import io.hactl.core.state.Machine;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
+import io.hactl.core.membership.Availability;
+import io.hactl.core.membership.Quorum;
 import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.EventView;
 import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
 import io.hactl.core.store.EnvironmentRecordFile;
@@ -25,6 +28,8 @@ import java.util.stream.Collectors;
  * snapshot is still useful: it lists what the provider knows and says why state is missing.
  */
 final class StatusReader {
+
+  private static final int EVENTS_SHOWN = 20;
 
   private final EnvironmentContext env;
   private final StateConnection state;
@@ -61,8 +66,12 @@ final class StatusReader {
       String master = rows.stream()
           .filter(r -> r.member() != null && r.member().primary())
           .map(MachineStatus::id).findFirst().orElse(null);
+      List<EventView> events = store.events(EVENTS_SHOWN).stream()
+          .map(e -> new EventView(e.at(), e.kind(), e.machineId(), e.message())).toList();
+      List<String> warnings = warnings(rows);
+      warnings.addAll(quorumWarnings(machines, heartbeats, members, now));
       return new EnvironmentStatus(env.name(), uuid, env.config().type(), true, true, now,
-          master, rows, null, warnings(rows));
+          master, rows, null, warnings, events);
     } catch (StateException e) {
       return unreachable(uuid, instances, now, e.getMessage());
     }
@@ -90,17 +99,35 @@ final class StatusReader {
       String address = m.stateAddress();
       Optional<MemberView> view = members.stream()
           .filter(v -> v.address().equals(address)).findFirst();
+      long primaryPosition = members.stream().filter(v -> "PRIMARY".equals(v.state()))
+          .mapToLong(MemberView::position).max().orElse(-1);
+      long lag = view.filter(v -> v.position() >= 0 && primaryPosition >= 0)
+          .map(v -> Math.max(0, primaryPosition - v.position())).orElse(-1L);
       member = new MemberStatus(address, view.map(MemberView::state).orElse("UNKNOWN"),
           m.wantsVote(), view.map(MemberView::voting).orElse(m.hasVote()),
-          view.map(v -> "PRIMARY".equals(v.state())).orElse(false));
+          view.map(v -> "PRIMARY".equals(v.state())).orElse(false), lag);
     }
     return new MachineStatus(m.id(), m.jobs(), m.life(), m.instanceId(), instanceState,
         m.addresses(), m.ports(), instance == null ? Map.of() : instance.details(), agentState,
-        heartbeat, member);
+        heartbeat, member, m.provisioningError());
   }
 
   private static String instanceState(Instance instance) {
     return instance.state().name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Warns while quorum holds but one more lost controller would break it (Juju did not). */
+  private static List<String> quorumWarnings(List<Machine> machines,
+      Map<String, Instant> heartbeats, List<MemberView> members, Instant now) {
+    var observed = ControllerObservation.observe(machines, heartbeats, members,
+        Availability.defaults(), now);
+    Quorum quorum = Quorum.of(observed.controllers());
+    if (quorum.voters() > 1 && quorum.oneLossFromBreaking()) {
+      return List.of("losing one more controller loses quorum: " + quorum.up() + " of "
+          + quorum.voters() + " voting controllers are up and " + quorum.needed()
+          + " are needed; run `hactl enable-ha` to replace the down ones");
+    }
+    return List.of();
   }
 
   private static List<String> warnings(List<MachineStatus> rows) {
@@ -109,6 +136,12 @@ final class StatusReader {
       if ("down".equals(row.agentState())) {
         warnings.add("machine " + row.id() + " is down (no heartbeat for more than "
             + AgentPresence.STALE_AFTER.toSeconds() + "s)");
+      }
+    }
+    for (MachineStatus row : rows) {
+      if (row.provisioningError() != null) {
+        warnings.add("machine " + row.id() + " cannot be provisioned: "
+            + row.provisioningError());
       }
     }
     if (rows.stream().noneMatch(r -> r.member() != null && r.member().primary())) {
