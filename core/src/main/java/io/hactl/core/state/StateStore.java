@@ -27,7 +27,8 @@ public interface StateStore extends AutoCloseable {
    *
    * @return the machine as stored, with its id
    */
-  Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints);
+  Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints,
+      Instant addedAt);
 
   /** Records the instance a machine runs on. */
   void setInstance(String machineId, String instanceId, List<String> addresses,

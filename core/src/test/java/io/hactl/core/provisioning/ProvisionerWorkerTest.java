@@ -32,7 +32,7 @@ class ProvisionerWorkerTest {
 
   @Test
   void startsAnInstanceForANewMachineAndRecordsIt() throws Exception {
-    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of());
+    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     worker.runOnce();
     assertThat(broker.started).singleElement()
         .satisfies(spec -> assertThat(spec.machineId()).isEqualTo(added.id()))
@@ -45,7 +45,7 @@ class ProvisionerWorkerTest {
 
   @Test
   void recordsTheErrorAndRetriesWithBackoffUntilTheProviderRecovers() throws Exception {
-    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of());
+    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     broker.failStarts = 2;
     worker.runOnce();
     assertThat(state.machine(added.id()).orElseThrow().provisioningError())
@@ -71,7 +71,7 @@ class ProvisionerWorkerTest {
 
   @Test
   void stopsTheInstanceOfARemovedMachineButNotOneBeingStarted() throws Exception {
-    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of());
+    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     worker.runOnce();
     state.removeMachine(added.id());
     broker.start(new io.hactl.plugin.api.InstanceSpec("99", false, "", 0, Map.of()));
@@ -82,7 +82,7 @@ class ProvisionerWorkerTest {
 
   @Test
   void adoptsAnInstanceStartedBeforeACrashInsteadOfStartingASecond() throws Exception {
-    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of());
+    Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     broker.start(new io.hactl.plugin.api.InstanceSpec(added.id(), false, "", 0, Map.of()));
 
     worker.runOnce();
@@ -92,8 +92,8 @@ class ProvisionerWorkerTest {
 
   @Test
   void givesControllersProviderAccessAndPlainMachinesNone() throws Exception {
-    state.addMachine(List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), true, Map.of());
-    state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of());
+    state.addMachine(List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), true, Map.of(), clock.instant());
+    state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     worker.runOnce();
     assertThat(broker.started)
         .extracting(s -> AgentConfigCodec.fromYaml(s.agentConfig()).providerAccess() != null)

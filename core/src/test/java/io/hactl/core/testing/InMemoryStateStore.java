@@ -24,6 +24,8 @@ import java.util.TreeMap;
 public final class InMemoryStateStore implements StateStore {
 
   public boolean unreachable;
+  /** Runs just before a claim: a test can let a concurrent writer win the race here. */
+  public Runnable beforeClaim = () -> { };
   public int failNext;
   public List<MemberView> members = new ArrayList<>();
   private final Map<String, Machine> machines = new TreeMap<>(Machine::compareIds);
@@ -72,10 +74,11 @@ public final class InMemoryStateStore implements StateStore {
   }
 
   @Override
-  public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> c) {
+  public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> c,
+      Instant addedAt) {
     check();
     Machine m = new Machine(Long.toString(next++), jobs, Machine.ALIVE, null, List.of(),
-        Map.of(), wantsVote, false, c, null, null);
+        Map.of(), wantsVote, false, c, null, addedAt);
     machines.put(m.id(), m);
     return m;
   }
@@ -108,6 +111,7 @@ public final class InMemoryStateStore implements StateStore {
   @Override
   public boolean claimControllerChange(long expected) {
     check();
+    beforeClaim.run();
     if (controllersVersion != expected) {
       return false;
     }

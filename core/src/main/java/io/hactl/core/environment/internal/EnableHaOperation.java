@@ -69,7 +69,7 @@ final class EnableHaOperation {
     List<String> added = new ArrayList<>();
     for (int i = 0; i < plan.newMachines(); i++) {
       added.add(state.addMachine(List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON),
-          true, newConstraints).id());
+          true, newConstraints, now).id());
     }
     EnableHaResult result = plan.withNewMachineIds(added);
     recordEvent(result, now);

@@ -8,6 +8,7 @@ import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.store.EnvironmentRecordFile;
 import io.hactl.plugin.api.ProviderContext;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +40,8 @@ final class MachineOperations {
     List<String> added = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
-        added.add(store.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of()).id());
+        added.add(store.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(),
+            Instant.now()).id());
       }
     } catch (StateException e) {
       throw HactlException.failure("cannot add machines to " + env.name() + ": "

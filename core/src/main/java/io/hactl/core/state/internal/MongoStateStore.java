@@ -124,14 +124,15 @@ public final class MongoStateStore implements StateStore {
   }
 
   @Override
-  public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints) {
+  public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints,
+      Instant addedAt) {
     return call("add a machine", () -> {
       // The counter only grows, so ids are never reused even after removals.
       Document counter = counters().findOneAndUpdate(eq("_id", "machine"), Updates.inc("next", 1L),
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
       long id = counter == null ? 0 : ((Number) counter.get("next")).longValue();
       Machine machine = new Machine(Long.toString(id), jobs, Machine.ALIVE, null, List.of(),
-          Map.of(), wantsVote, false, constraints, null, Instant.now());
+          Map.of(), wantsVote, false, constraints, null, addedAt);
       machineCollection().insertOne(MachineCodec.toDocument(machine));
       return machine;
     });
