@@ -27,7 +27,7 @@ class StatusCommandTest {
         provider:    local
         uuid:        uuid-local
         state:       reachable
-        ha:          1/1
+        ha:          none
         master:      machine 0
 
         MACHINE  STATE    ADDRESS    INSTANCE  PID   PORTS  MEMBER   VOTE      JOBS
@@ -47,7 +47,7 @@ class StatusCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("state:       unreachable: no controller answered within 5s")
-        .contains("ha:          0/1")
+        .contains("ha:          none")
         .contains("master:      none")
         .contains("warning: controller 0 is down");
   }
@@ -84,7 +84,7 @@ class StatusCommandTest {
     JsonNode doc = new ObjectMapper().readTree(run.out());
     assertThat(doc.get("environment").asText()).isEqualTo("local");
     assertThat(doc.get("master").asText()).isEqualTo("0");
-    assertThat(doc.get("ha").asText()).isEqualTo("1/1");
+    assertThat(doc.get("ha").asText()).isEqualTo("none");
     JsonNode controller = doc.get("machines").get("0");
     assertThat(controller.get("id").asText()).isEqualTo("0");
     assertThat(controller.get("jobs").toString())

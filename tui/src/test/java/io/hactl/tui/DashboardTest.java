@@ -110,7 +110,7 @@ class DashboardTest {
     awaitScreen("0           local-0   127.0.0.1:37017  PRIMARY  has-vote  3s ago",
         "1        started  local-1   127.0.0.1  4243  host-units\n");
     assertThat(row(0)).isEqualTo(
-        "hactl dashboard  environment local  provider local  HA 1/1  master 0");
+        "hactl dashboard  environment local  provider local  HA none  master 0");
     awaitTrue("the footer on the last row", () -> row(23).equals(" q  quit"));
   }
 

@@ -50,6 +50,17 @@ public final class Snapshots {
         List.of(), "no controller answered at 127.0.0.1:37017 within 2s", List.of());
   }
 
+  /** Three voting controllers, 0 PRIMARY; controller 2's agent in {@code thirdAgentState}. */
+  public static EnvironmentStatus threeControllers(String thirdAgentState) {
+    MachineStatus third = controller("2", "SECONDARY", false);
+    third = new MachineStatus(third.id(), third.jobs(), third.life(), third.instanceId(),
+        third.instanceState(), third.addresses(), third.ports(), third.details(),
+        thirdAgentState, third.lastHeartbeat(), third.member());
+    return new EnvironmentStatus("local", "uuid-local", "local", true, true, NOW, "0",
+        List.of(controller("0", "PRIMARY", true), controller("1", "SECONDARY", false), third),
+        null, List.of());
+  }
+
   public static EnvironmentStatus withPlainMachines(int count) {
     List<MachineStatus> machines = new ArrayList<>();
     machines.add(controller("0", "PRIMARY", true));

@@ -8,7 +8,6 @@ import io.hactl.core.environment.RemoveMachineResult;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
-import io.hactl.tui.HaSummary;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +32,7 @@ public final class Documents {
     doc.put("reachable", status.reachable());
     doc.put("observed-at", text(status.observedAt()));
     doc.put("master", status.master());
-    doc.put("ha", HaSummary.of(status).text());
+    doc.put("ha", status.haSummary());
     if (status.problem() != null) {
       doc.put("problem", status.problem());
     }

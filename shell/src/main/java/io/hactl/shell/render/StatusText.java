@@ -3,7 +3,6 @@ package io.hactl.shell.render;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
-import io.hactl.tui.HaSummary;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -27,7 +26,7 @@ public final class StatusText {
     header(out, "uuid", status.uuid());
     header(out, "state", status.reachable()
         ? "reachable" : "unreachable: " + status.problem());
-    header(out, "ha", HaSummary.of(status).text());
+    header(out, "ha", status.haSummary());
     header(out, "master", status.master() == null ? "none" : "machine " + status.master());
     out.append('\n');
     if (status.machines().isEmpty()) {

@@ -1,7 +1,6 @@
 package io.hactl.tui.view;
 
 import io.hactl.core.status.EnvironmentStatus;
-import io.hactl.tui.HaSummary;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,25 +19,26 @@ public final class HeaderPane implements Pane {
     title.add(new Span(model.environment(), Style.TITLE));
     if (shown != null) {
       title.add(Span.of("  provider " + shown.provider()));
-      HaSummary ha = HaSummary.of(shown);
+      String ha = shown.haSummary();
       title.add(Span.of("  "));
-      title.add(new Span("HA " + ha.text(), haStyle(ha)));
+      title.add(new Span("HA " + ha, haStyle(ha)));
       title.add(Span.of("  master "));
       title.add(shown.master() == null
-          ? new Span("none", ha.present() ? Style.DOWN : Style.DIM)
+          ? new Span("none", shown.controllers().isEmpty() ? Style.DIM : Style.DOWN)
           : new Span(shown.master(), Style.PRIMARY));
     }
     return List.of(new Line(title).truncate(width), freshness(model).truncate(width));
   }
 
-  private static Style haStyle(HaSummary ha) {
-    if (!ha.present()) {
+  /** Core's summary: {@code none}, {@code 3} (all voters up) or {@code 2/3} (some down). */
+  private static Style haStyle(String ha) {
+    if (ha.equals("none")) {
       return Style.DIM;
     }
-    if (ha.healthy() == 0) {
+    if (ha.startsWith("0/")) {
       return Style.DOWN;
     }
-    return ha.degraded() ? Style.WARNING : Style.GOOD;
+    return ha.contains("/") ? Style.WARNING : Style.GOOD;
   }
 
   private static Line freshness(DashboardModel model) {

@@ -27,7 +27,7 @@ class DashboardRendererTest {
 
     assertThat(frame.lines()).hasSize(24);
     assertThat(frame.text()).isEqualTo("""
-        hactl dashboard  environment local  provider local  HA 1/1  master 0
+        hactl dashboard  environment local  provider local  HA none  master 0
         updated 1s ago
 
         Controllers
@@ -55,7 +55,20 @@ class DashboardRendererTest {
     Frame frame = renderer.render(model(Snapshots.NOW, Snapshots.healthy()), 80, 24);
 
     assertThat(spans(frame)).contains(new Span("PRIMARY", Style.PRIMARY),
-        new Span("0", Style.PRIMARY), new Span("HA 1/1", Style.GOOD));
+        new Span("0", Style.PRIMARY), new Span("HA none", Style.DIM));
+  }
+
+  @Test
+  void haSummaryIsCoresAndItsColourSaysWhetherEveryVoterIsUp() {
+    Frame allUp = renderer.render(model(Snapshots.NOW, Snapshots.threeControllers("started")),
+        80, 24);
+    Frame oneDown = renderer.render(model(Snapshots.NOW, Snapshots.threeControllers("down")),
+        80, 24);
+
+    assertThat(spans(allUp)).contains(new Span("HA 3", Style.GOOD));
+    assertThat(spans(oneDown)).contains(new Span("HA 2/3", Style.WARNING));
+    assertThat(oneDown.text()).contains(
+        "2           local-2   127.0.0.1:37019  SECONDARY  has-vote  2s ago");
   }
 
   @Test
