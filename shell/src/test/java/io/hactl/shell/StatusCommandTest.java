@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.hactl.core.HactlException;
 import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.EventView;
 import io.hactl.core.status.MachineStatus;
+import io.hactl.core.status.MemberStatus;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,49 @@ class StatusCommandTest {
 
     assertThat(shell.run("status").out())
         .contains("1        down     -          local-1 (missing)  -     -      -");
+  }
+
+  @Test
+  void provisioningErrorsAndRecentEventsAreShownAfterTheTable() {
+    EnvironmentStatus healthy = Snapshots.healthy("local");
+    MachineStatus failed = new MachineStatus("2", List.of("host-units"), "alive", null,
+        "pending", List.of(), Map.of(), Map.of(), "pending", null, null,
+        "port 37019 is in use");
+    List<EventView> events = new ArrayList<>();
+    for (int i = 1; i <= 6; i++) {
+      events.add(new EventView(Snapshots.NOW.minusSeconds(60 - i), "provisioning", "0",
+          "event " + i));
+    }
+    shell.core.client("local").status = new EnvironmentStatus("local", "uuid-local", "local",
+        true, true, Snapshots.NOW, "0",
+        List.of(healthy.machines().get(0), healthy.machines().get(1), failed), null,
+        List.of(), events);
+
+    String out = shell.run("status").out();
+
+    assertThat(out).contains("2        pending  -          (pending)")
+        .contains("\nmachine 2: cannot start its instance: port 37019 is in use\n")
+        .contains("recent events:\n  2026-11-25 09:59:02Z  provisioning machine 0: event 2\n")
+        .doesNotContain("event 1\n")
+        .endsWith("machine 0: event 6\n");
+  }
+
+  @Test
+  void jsonCarriesEventsLagAndProvisioningErrors() throws Exception {
+    EnvironmentStatus healthy = Snapshots.healthy("local");
+    MachineStatus lagging = new MachineStatus("0", List.of("host-units", "manage-environ"),
+        "alive", "local-0", "running", List.of(), Map.of(), Map.of(), "started", null,
+        new MemberStatus("127.0.0.1:37017", "SECONDARY", true, true, false, 12), null);
+    shell.core.client("local").status = new EnvironmentStatus("local", "uuid-local", "local",
+        true, true, Snapshots.NOW, null, List.of(lagging, healthy.machines().get(1)), null,
+        List.of(), List.of(new EventView(Snapshots.NOW, "election", "0", "0 became primary")));
+
+    JsonNode doc = new ObjectMapper().readTree(shell.run("status", "--format", "json").out());
+
+    assertThat(doc.get("machines").get("0").get("member").get("lag").asLong()).isEqualTo(12);
+    assertThat(doc.get("machines").get("1").get("provisioning-error").isNull()).isTrue();
+    assertThat(doc.get("events").get(0).get("kind").asText()).isEqualTo("election");
+    assertThat(doc.get("events").get(0).get("at").asText()).isEqualTo("2026-11-25T10:00:00Z");
   }
 
   @Test

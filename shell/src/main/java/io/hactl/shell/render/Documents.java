@@ -6,9 +6,11 @@ import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.RemoveMachineResult;
 import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.EventView;
 import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,16 @@ public final class Documents {
       machines.put(machine.id(), machine(machine));
     }
     doc.put("machines", machines);
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (EventView event : status.events()) {
+      Map<String, Object> entry = new LinkedHashMap<>();
+      entry.put("at", text(event.at()));
+      entry.put("kind", event.kind());
+      entry.put("machine", event.machineId());
+      entry.put("message", event.message());
+      events.add(entry);
+    }
+    doc.put("events", events);
     return doc;
   }
 
@@ -58,6 +70,7 @@ public final class Documents {
     doc.put("agent-state", m.agentState());
     doc.put("last-heartbeat", text(m.lastHeartbeat()));
     doc.put("member", m.member() == null ? null : member(m.member()));
+    doc.put("provisioning-error", m.provisioningError());
     return doc;
   }
 
@@ -69,6 +82,7 @@ public final class Documents {
     doc.put("wants-vote", member.wantsVote());
     doc.put("vote-status", member.voteStatus());
     doc.put("primary", member.primary());
+    doc.put("lag", member.lag() < 0 ? null : member.lag());
     return doc;
   }
 

@@ -1,8 +1,14 @@
 package io.hactl.shell.render;
 
 import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.EventView;
 import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -12,6 +18,12 @@ import java.util.stream.Collectors;
  * table of machines in which controllers also show their replica-set member and vote.
  */
 public final class StatusText {
+
+  /** How many of the newest events the table shows; YAML/JSON carry all that core sent. */
+  static final int RECENT_EVENTS = 5;
+
+  private static final DateTimeFormatter EVENT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private StatusText() {}
 
@@ -34,9 +46,27 @@ public final class StatusText {
     } else {
       out.append(machines(status));
     }
-    if (!status.warnings().isEmpty()) {
+    List<String> problems = new ArrayList<>();
+    status.warnings().forEach(w -> problems.add("warning: " + w));
+    for (MachineStatus m : status.machines()) {
+      if (m.provisioningError() != null) {
+        problems.add("machine " + m.id() + ": cannot start its instance: "
+            + m.provisioningError());
+      }
+    }
+    if (!problems.isEmpty()) {
       out.append('\n');
-      status.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+      problems.forEach(p -> out.append(p).append('\n'));
+    }
+    List<EventView> events = status.events();
+    if (!events.isEmpty()) {
+      out.append("\nrecent events:\n");
+      for (EventView e : events.subList(Math.max(0, events.size() - RECENT_EVENTS),
+          events.size())) {
+        out.append(String.format(Locale.ROOT, "  %s  %-12s %s%n",
+            EVENT_TIME.format(e.at()), e.kind(),
+            (e.machineId() == null ? "" : "machine " + e.machineId() + ": ") + e.message()));
+      }
     }
     return out.toString();
   }
@@ -80,6 +110,6 @@ public final class StatusText {
   }
 
   private static void header(StringBuilder out, String key, String value) {
-    out.append(String.format(java.util.Locale.ROOT, "%-12s %s%n", key + ":", value == null ? "-" : value));
+    out.append(String.format(Locale.ROOT, "%-12s %s%n", key + ":", value == null ? "-" : value));
   }
 }
