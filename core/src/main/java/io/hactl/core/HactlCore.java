@@ -13,6 +13,7 @@ import io.hactl.core.store.ClientStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The entry point the shell and the dashboard use: configuration, the client store, the provider
@@ -56,16 +57,21 @@ public final class HactlCore implements AutoCloseable {
 
   /** The environment commands act on: the one chosen with {@code switch}, else the default. */
   public String currentEnvironmentName() throws HactlException {
-    Environments environments = environments();
+    return current(environments()).orElseThrow(() -> HactlException.badInput(
+        "no environment chosen: environments.yaml has several and no default; run"
+            + " `hactl switch NAME` or add `default: NAME` to " + paths.configFile()));
+  }
+
+  /**
+   * The chosen environment if it still exists, else the default; empty when there are several
+   * environments and neither, which is a normal state for listing, not an error.
+   */
+  private Optional<String> current(Environments environments) {
     var chosen = store.currentEnvironment().filter(environments.environments()::containsKey);
     if (chosen.isPresent()) {
-      return chosen.get();
+      return chosen;
     }
-    return environments.defaultEnvironment()
-        .map(EnvironmentConfig::name)
-        .orElseThrow(() -> HactlException.badInput(
-            "no environment chosen: environments.yaml has several and no default; run"
-                + " `hactl switch NAME` or add `default: NAME` to " + paths.configFile()));
+    return environments.defaultEnvironment().map(EnvironmentConfig::name);
   }
 
   /** Makes {@code name} the current environment, after checking it exists. */
@@ -74,9 +80,13 @@ public final class HactlCore implements AutoCloseable {
     store.setCurrentEnvironment(name);
   }
 
+  /**
+   * Every configured environment, in configuration order. Works when none is current (several
+   * environments, no default, no {@code switch} yet): then every summary has current=false.
+   */
   public List<EnvironmentSummary> listEnvironments() throws HactlException {
     Environments environments = environments();
-    String current = currentEnvironmentName();
+    String current = current(environments).orElse(null);
     String byDefault = environments.defaultEnvironment().map(EnvironmentConfig::name).orElse(null);
     List<EnvironmentSummary> summaries = new ArrayList<>();
     for (EnvironmentConfig env : environments.environments().values()) {

@@ -53,6 +53,13 @@ final class StatusReader {
     Map<String, Instance> instances = env.provider().instances(env.providerContext(uuid))
         .stream().collect(Collectors.toMap(Instance::machineId, Function.identity(),
             (a, b) -> a));
+    List<String> controllers = record.get().stateAddresses();
+    // Without this the driver would wait its whole server-selection timeout, which is sized
+    // for an election, before saying what a second of probing can tell: nobody is there.
+    if (!ControllerProbe.anyAnswers(controllers, ControllerProbe.TIMEOUT)) {
+      return unreachable(uuid, instances, now, "no controller answers (0 of "
+          + controllers.size() + " up: " + String.join(", ", controllers) + ")");
+    }
     try {
       StateStore store = state.store();
       List<Machine> machines = store.machines();

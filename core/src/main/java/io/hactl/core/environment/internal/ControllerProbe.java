@@ -1,0 +1,99 @@
+package io.hactl.core.environment.internal;
+
+import io.hactl.core.state.StateStores;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Asks the known controllers, all at once, whether any of them answers, so that a client can
+ * tell "every controller is down" within a second instead of waiting out the driver's server
+ * selection (which must stay long enough to ride out an election).
+ *
+ * <p>Each address is first tried with a plain TCP connect: a dead process refuses at once, while
+ * the driver would keep retrying it until its timeout. Only an address that accepts is asked
+ * for {@code hello}, which also catches a frozen process whose kernel still accepts. The probe
+ * returns as soon as one controller answers, so a healthy environment pays one round trip.
+ */
+final class ControllerProbe {
+
+  /** Long enough for a loaded local machine to answer hello, short enough to feel prompt. */
+  static final Duration TIMEOUT = Duration.ofMillis(1500);
+
+  private ControllerProbe() {}
+
+  /** Whether at least one of {@code addresses} ({@code host:port}) answers within timeout. */
+  static boolean anyAnswers(List<String> addresses, Duration timeout) {
+    if (addresses.isEmpty()) {
+      return false;
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(addresses.size(), runnable -> {
+      Thread thread = new Thread(runnable, "hactl-controller-probe");
+      thread.setDaemon(true);
+      return thread;
+    });
+    try {
+      CompletionService<Boolean> answers = new ExecutorCompletionService<>(pool);
+      for (String address : addresses) {
+        answers.submit(() -> answers(address, timeout));
+      }
+      // The probes time themselves out; the deadline only guards against a probe that hangs.
+      long deadline = System.nanoTime() + timeout.multipliedBy(2).toNanos();
+      for (int pending = addresses.size(); pending > 0; pending--) {
+        Future<Boolean> done = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        if (done == null) {
+          return false;
+        }
+        if (answered(done)) {
+          return true;
+        }
+      }
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** A probe that failed unexpectedly (a malformed address) counts as no answer. */
+  private static boolean answered(Future<Boolean> done) throws InterruptedException {
+    try {
+      return done.get();
+    } catch (ExecutionException e) {
+      return false;
+    }
+  }
+
+  private static boolean answers(String address, Duration timeout) {
+    return accepts(address, timeout) && StateStores.answersHello(address, timeout);
+  }
+
+  private static boolean accepts(String address, Duration timeout) {
+    int colon = address.lastIndexOf(':');
+    if (colon < 0) {
+      return false;
+    }
+    String host = address.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(host, Integer.parseInt(address.substring(colon + 1))),
+          (int) timeout.toMillis());
+      return true;
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
+}
