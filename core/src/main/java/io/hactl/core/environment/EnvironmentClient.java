@@ -1,6 +1,7 @@
 package io.hactl.core.environment;
 
 import io.hactl.core.HactlException;
+import io.hactl.core.logs.LogService;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.StatusFeed;
 import java.time.Duration;
@@ -60,6 +61,18 @@ public interface EnvironmentClient extends AutoCloseable {
    * Closing the feed stops its thread.
    */
   StatusFeed watch(Duration interval);
+
+  /**
+   * The environment's log (every agent's records, kept on every controller), for
+   * {@code debug-log} and the dashboard's log pane. Clients that keep no log, such as test
+   * fakes, refuse with a FAILURE.
+   *
+   * @since issue 5
+   */
+  default LogService logs() throws HactlException {
+    throw HactlException.failure("environment " + environmentName() + " has no log service in"
+        + " this client", null);
+  }
 
   /** Releases connections held for this environment. */
   @Override

@@ -9,6 +9,8 @@ import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.logs.LogService;
+import io.hactl.core.logs.internal.DefaultLogService;
 import io.hactl.core.membership.EnableHaRequest;
 import io.hactl.core.membership.EnableHaResult;
 import io.hactl.core.state.StateException;
@@ -25,6 +27,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** The usual {@link EnvironmentClient}: one per environment, state opened on first use. */
 public final class DefaultEnvironmentClient implements EnvironmentClient {
@@ -139,6 +142,12 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
   @Override
   public StatusFeed watch(Duration interval) {
     return new PollingStatusFeed(this::status, interval);
+  }
+
+  @Override
+  public LogService logs() throws HactlException {
+    env.requireBootstrapped();
+    return new DefaultLogService(new ControllerLogSource(state), new Random());
   }
 
   @Override
