@@ -26,6 +26,9 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
   final String name;
   public final List<String> calls = new ArrayList<>();
   public EnvironmentStatus status;
+  /** When set, what enable-ha returns once the count is valid. */
+  EnableHaResult enableHaResult;
+  Map<String, String> lastConstraints;
   Exception nextFailure;
   boolean closed;
   FakeFeed lastFeed;
@@ -93,15 +96,35 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
     return new RemoveMachineResult(machineIds);
   }
 
+  /**
+   * Validates the count as core's planner does (with its messages) and plans from one
+   * controller, machine 0: the rest are new machines, or converted ones named with --to. Set
+   * {@link #enableHaResult} to return a fixed plan instead.
+   */
   @Override
   public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
       throws HactlException {
-    call("enable-ha " + request.requested());
+    call("enable-ha -n " + request.requested() + " --to " + request.placement()
+        + " --constraints " + constraints);
+    lastConstraints = constraints;
+    int n = request.requested();
+    if (n < 0 || (n > 0 && n % 2 == 0)) {
+      throw HactlException.badInput("cannot enable-ha in " + name + ": must specify a number of"
+          + " controllers odd and non-negative");
+    }
+    if (n > 7) {
+      throw HactlException.badInput("cannot enable-ha in " + name + ": controller count is too"
+          + " large (allowed 7)");
+    }
+    if (enableHaResult != null) {
+      return enableHaResult;
+    }
+    List<String> converted = request.placement();
     List<String> added = new ArrayList<>();
-    for (int i = 1; i < Math.max(3, request.requested()); i++) {
+    for (int i = 1 + converted.size(); i < Math.max(3, n); i++) {
       added.add(String.valueOf(nextMachine++));
     }
-    return new EnableHaResult(List.of("0"), added, List.of(), List.of(), List.of(), List.of());
+    return new EnableHaResult(List.of("0"), added, List.of(), List.of(), List.of(), converted);
   }
 
   @Override

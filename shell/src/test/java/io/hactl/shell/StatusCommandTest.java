@@ -34,8 +34,10 @@ class StatusCommandTest {
         master:      machine 0
 
         MACHINE  STATE    ADDRESS    INSTANCE  PID   PORTS  MEMBER   VOTE      JOBS
-        0        started  127.0.0.1  local-0   4242  37017  PRIMARY  has-vote  host-units,manage-environ
+        0*       started  127.0.0.1  local-0   4242  37017  PRIMARY  has-vote  host-units,manage-environ
         1        started  127.0.0.1  local-1   4243  -      -        -         host-units
+
+        * master: its member is the primary (ha-primary)
         """);
   }
 
@@ -70,7 +72,54 @@ class StatusCommandTest {
   }
 
   @Test
-  void provisioningErrorsAndRecentEventsAreShownAfterTheTable() {
+  void warningsComeRightUnderTheHeaderBeforeTheTable() {
+    shell.core.client("local").status = Snapshots.haWithOneDown("local");
+
+    String out = shell.run("status").out();
+
+    assertThat(out).contains("""
+        ha:          2/3
+        master:      machine 1
+
+        warning: machine 0 is down (no heartbeat for more than 6s)
+        warning: losing one more controller loses quorum: 2 of 3 voting controllers are up and\
+         2 are needed; run `hactl enable-ha` to replace the down ones
+
+        MACHINE""");
+  }
+
+  @Test
+  void controllersShowTheirControllerMemberStatusAndTheMasterIsMarked() {
+    shell.core.client("local").status = Snapshots.haWithOneDown("local");
+
+    String out = shell.run("status").out();
+
+    assertThat(out)
+        .contains("\n0        down     127.0.0.1  local-0   4242  37017  DOWN       has-vote")
+        .contains("\n1*       started  127.0.0.1  local-1   4243  37018  PRIMARY    has-vote")
+        .contains("\n2        started  127.0.0.1  local-2   4244  37019  SECONDARY  has-vote")
+        .contains("\n3        started  127.0.0.1  local-3   4245  37020  SECONDARY  no-vote")
+        .contains("\n* master: its member is the primary (ha-primary)\n");
+  }
+
+  @Test
+  void jsonCarriesJujusControllerKeysAtTheMachineLevel() throws Exception {
+    shell.core.client("local").status = Snapshots.haWithOneDown("local");
+
+    JsonNode doc = new ObjectMapper().readTree(shell.run("status", "--format", "json").out());
+
+    JsonNode machines = doc.get("machines");
+    assertThat(machines.get("1").get("controller-member-status").asText()).isEqualTo("has-vote");
+    assertThat(machines.get("1").get("ha-primary").asBoolean()).isTrue();
+    assertThat(machines.get("0").get("ha-primary").asBoolean()).isFalse();
+    assertThat(machines.get("3").get("controller-member-status").asText()).isEqualTo("no-vote");
+    assertThat(machines.get("4").has("controller-member-status")).isFalse();
+    assertThat(doc.get("ha").asText()).isEqualTo("2/3");
+    assertThat(doc.get("warnings").get(1).asText()).startsWith("losing one more controller");
+  }
+
+  @Test
+  void provisioningErrorsAreWarnedAboutAndRecentEventsAreShownAfterTheTable() {
     EnvironmentStatus healthy = Snapshots.healthy("local");
     MachineStatus failed = new MachineStatus("2", List.of("host-units"), "alive", null,
         "pending", List.of(), Map.of(), Map.of(), "pending", null, null,
@@ -83,12 +132,12 @@ class StatusCommandTest {
     shell.core.client("local").status = new EnvironmentStatus("local", "uuid-local", "local",
         true, true, Snapshots.NOW, "0",
         List.of(healthy.machines().get(0), healthy.machines().get(1), failed), null,
-        List.of(), events);
+        List.of("machine 2 cannot be provisioned: port 37019 is in use"), events);
 
     String out = shell.run("status").out();
 
     assertThat(out).contains("2        pending  -          (pending)")
-        .contains("\nmachine 2: cannot start its instance: port 37019 is in use\n")
+        .contains("\nwarning: machine 2 cannot be provisioned: port 37019 is in use\n")
         .contains("recent events:\n  2026-11-25 09:59:02Z  provisioning machine 0: event 2\n")
         .doesNotContain("event 1\n")
         .endsWith("machine 0: event 6\n");

@@ -2,6 +2,7 @@ package io.hactl.shell.command;
 
 import io.hactl.core.HactlException;
 import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.shell.render.DocumentWriter;
 import io.hactl.shell.render.OutputFormat;
 import io.hactl.shell.session.Session;
@@ -61,6 +62,18 @@ abstract class EnvironmentCommand implements Callable<Integer> {
 
   final PrintWriter err() {
     return spec.commandLine().getErr();
+  }
+
+  /**
+   * {@code status} itself reports an environment that was never bootstrapped; commands about
+   * its controllers treat it as a usage error, as every other verb does.
+   */
+  static EnvironmentStatus requireBootstrapped(EnvironmentStatus status) throws HactlException {
+    if (!status.bootstrapped()) {
+      throw HactlException.badInput("environment " + status.name() + " is not bootstrapped;"
+          + " run `hactl bootstrap -e " + status.name() + "` first");
+    }
+    return status;
   }
 
   /** Prints {@code document} as YAML/JSON, or {@code tabular} as is. */

@@ -23,14 +23,22 @@ public final class FormatOption {
   static final class FormatConverter implements ITypeConverter<OutputFormat> {
     @Override
     public OutputFormat convert(String value) {
-      for (OutputFormat format : OutputFormat.values()) {
-        if (format.flagValue().equals(value.toLowerCase(Locale.ROOT))) {
-          return format;
-        }
-      }
-      throw new TypeConversionException(
-          "expected one of tabular, yaml, json but was '" + value + "'");
+      return parse(value, List.of("tabular", "yaml", "json"));
     }
+  }
+
+  /**
+   * One of the {@code allowed} spellings as a format; {@code simple} is the text format of
+   * commands whose human output is a few lines rather than a table (as in Juju's enable-ha).
+   */
+  static OutputFormat parse(String value, List<String> allowed) {
+    String spelling = value.toLowerCase(Locale.ROOT);
+    if (allowed.contains(spelling)) {
+      return spelling.equals("simple") ? OutputFormat.TABULAR
+          : OutputFormat.valueOf(spelling.toUpperCase(Locale.ROOT));
+    }
+    throw new TypeConversionException(
+        "expected one of " + String.join(", ", allowed) + " but was '" + value + "'");
   }
 
   /** The values for help text and tab completion. */

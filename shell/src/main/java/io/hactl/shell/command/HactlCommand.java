@@ -18,6 +18,9 @@ import picocli.CommandLine.Mixin;
     subcommands = {
         BootstrapCommand.class,
         StatusCommand.class,
+        EnableHaCommand.class,
+        ControllersCommand.class,
+        ShowControllerCommand.class,
         AddMachineCommand.class,
         RemoveMachineCommand.class,
         DestroyEnvironmentCommand.class,

@@ -5,6 +5,7 @@ import io.hactl.core.environment.AddMachineResult;
 import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.membership.EnableHaResult;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.EventView;
 import io.hactl.core.status.MachineStatus;
@@ -70,6 +71,11 @@ public final class Documents {
     doc.put("agent-state", m.agentState());
     doc.put("last-heartbeat", text(m.lastHeartbeat()));
     doc.put("member", m.member() == null ? null : member(m.member()));
+    if (m.member() != null) {
+      // Juju's keys for controllers, at the machine level where its scripts look for them.
+      doc.put("controller-member-status", m.member().voteStatus());
+      doc.put("ha-primary", m.member().primary());
+    }
     doc.put("provisioning-error", m.provisioningError());
     return doc;
   }
@@ -124,6 +130,18 @@ public final class Documents {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("environment", environment);
     doc.put("removed", result.machineIds());
+    return doc;
+  }
+
+  /** {@code enable-ha}: Juju's keys, every list present even when empty. */
+  public static Map<String, Object> enableHa(EnableHaResult result) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("maintained", result.maintained());
+    doc.put("added", result.added());
+    doc.put("removed", result.removed());
+    doc.put("promoted", result.promoted());
+    doc.put("demoted", result.demoted());
+    doc.put("converted", result.converted());
     return doc;
   }
 

@@ -6,7 +6,6 @@ import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,8 +13,9 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * {@code status} for people: a Juju-like header (environment, provider, HA, master), then one
- * table of machines in which controllers also show their replica-set member and vote.
+ * {@code status} for people: a Juju-like header (environment, provider, HA, master), core's
+ * warnings, then one table of machines in which controllers also show their replica-set member
+ * and {@code controller-member-status}, and the master is marked {@code *}.
  */
 public final class StatusText {
 
@@ -40,23 +40,15 @@ public final class StatusText {
         ? "reachable" : "unreachable: " + status.problem());
     header(out, "ha", status.haSummary());
     header(out, "master", status.master() == null ? "none" : "machine " + status.master());
+    warnings(out, status);
     out.append('\n');
     if (status.machines().isEmpty()) {
       out.append("no machines\n");
     } else {
       out.append(machines(status));
-    }
-    List<String> problems = new ArrayList<>();
-    status.warnings().forEach(w -> problems.add("warning: " + w));
-    for (MachineStatus m : status.machines()) {
-      if (m.provisioningError() != null) {
-        problems.add("machine " + m.id() + ": cannot start its instance: "
-            + m.provisioningError());
+      if (status.master() != null) {
+        out.append('\n').append(ControllerText.MASTER_LEGEND).append('\n');
       }
-    }
-    if (!problems.isEmpty()) {
-      out.append('\n');
-      problems.forEach(p -> out.append(p).append('\n'));
     }
     List<EventView> events = status.events();
     if (!events.isEmpty()) {
@@ -72,6 +64,23 @@ public final class StatusText {
   }
 
   /**
+   * Core's warnings (a controller down, quorum one loss from breaking, a machine that cannot be
+   * provisioned) go right under the header, before the table, where they cannot be missed.
+   */
+  static void warnings(StringBuilder out, EnvironmentStatus status) {
+    if (!status.warnings().isEmpty()) {
+      out.append('\n');
+      status.warnings().forEach(w -> out.append("warning: ").append(w).append('\n'));
+    }
+  }
+
+  /** The machine's id, marked {@code *} when it is the master (its member is primary). */
+  static String machineId(MachineStatus machine) {
+    return machine.member() != null && machine.member().primary()
+        ? machine.id() + "*" : machine.id();
+  }
+
+  /**
    * Columns ordered so the line stays within 80 columns up to JOBS, the only long cell; the
    * instance's state is shown only when it is not {@code running}, as it then needs attention.
    * Port names are in the YAML/JSON output; the table shows the numbers.
@@ -82,7 +91,7 @@ public final class StatusText {
     for (MachineStatus m : status.machines()) {
       MemberStatus member = m.member();
       table.row(
-          m.id(),
+          machineId(m),
           m.agentState(),
           m.addresses().isEmpty() ? "" : m.addresses().get(0),
           instance(m),

@@ -14,14 +14,16 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Tab completion from the picocli model: verbs, their flags, flag values ({@code --format}), and
- * the names only the session knows: environments (for {@code switch} and {@code -e}) and machine
- * ids (for {@code remove-machine}). Runs on the prompt's thread, so it reads only what the session
+ * the names only the session knows: environments (for {@code switch} and {@code -e}), machine
+ * ids (for {@code remove-machine}), controller ids (for {@code show-controller}) and machines
+ * that may become controllers (for {@code enable-ha --to}). Runs on the prompt's thread, so it reads only what the session
  * already holds and never does I/O.
  */
 final class CommandCompleter implements Completer {
 
   static final Set<String> ENVIRONMENT_OPTIONS = Set.of("-e", "--environment");
   static final List<String> REPL_WORDS = List.of("exit", "quit");
+  static final String PLACEMENT_OPTION = "--to";
 
   private final CommandSpec root;
   private final Session session;
@@ -62,10 +64,13 @@ final class CommandCompleter implements Completer {
     }
     String previous = before.get(before.size() - 1);
     OptionSpec option = before.size() > 1 ? verb.findOption(previous) : null;
+    String current = index < words.size() ? words.get(index) : "";
+    if (option != null && option.names()[0].equals(PLACEMENT_OPTION)) {
+      return placements(current, environmentOf(before));
+    }
     if (option != null && option.arity().max() > 0) {
       return optionValues(option);
     }
-    String current = index < words.size() ? words.get(index) : "";
     if (current.startsWith("-")) {
       return optionNames(verb);
     }
@@ -95,9 +100,29 @@ final class CommandCompleter implements Completer {
         ids.removeAll(before); // an id already typed is not offered again
         yield ids;
       }
+      case "show-controller" -> {
+        List<String> ids = new ArrayList<>(
+            session.knownMachines().controllerIds(environmentOf(before)));
+        ids.removeAll(before);
+        yield ids;
+      }
       case "help" -> new ArrayList<>(root.subcommands().keySet());
       default -> List.of();
     };
+  }
+
+  /**
+   * {@code enable-ha --to 4,5}: machines that are not controllers yet. After a comma, each
+   * candidate repeats what was typed before it, so that it matches the word being completed.
+   */
+  private List<String> placements(String current, String environment) {
+    int comma = current.lastIndexOf(',');
+    String typed = comma < 0 ? "" : current.substring(0, comma + 1);
+    List<String> already = List.of(typed.split(","));
+    return session.knownMachines().nonControllerIds(environment).stream()
+        .filter(id -> !already.contains(id))
+        .map(id -> typed + id)
+        .toList();
   }
 
   private String environmentOf(List<String> before) {
