@@ -87,6 +87,42 @@ class CommandCompleterTest {
   }
 
   @Test
+  void theHaVerbsAreOfferedWithTheirFlags() {
+    assertThat(complete("")).contains("enable-ha", "controllers", "show-controller");
+    assertThat(complete("enable-ha -")).contains("-n", "--to", "--constraints", "--format");
+    assertThat(complete("controllers -")).contains("--format", "-e");
+  }
+
+  @Test
+  void enableHaOffersItsCountsAndFormats() {
+    assertThat(complete("enable-ha -n ")).containsExactly("3", "5", "7");
+    assertThat(complete("enable-ha --format ")).containsExactly("simple", "yaml", "json");
+    assertThat(complete("show-controller --format ")).containsExactly("yaml", "json");
+    assertThat(complete("controllers --format ")).containsExactly("tabular", "yaml", "json");
+  }
+
+  @Test
+  void enableHaToOffersMachinesThatAreNotControllersYet() {
+    session.knownMachines().saw(core.client("local").status);
+    session.knownMachines().added("local", List.of("2", "3"));
+
+    assertThat(complete("enable-ha --to ")).containsExactly("1", "2", "3");
+    assertThat(complete("enable-ha --to 2,")).containsExactly("2,1", "2,3");
+    assertThat(complete("enable-ha -e staging --to ")).isEmpty();
+  }
+
+  @Test
+  void showControllerOffersControllerIdsNotYetTyped() {
+    assertThat(complete("show-controller ")).isEmpty();
+
+    session.knownMachines().saw(core.client("local").status);
+    session.knownMachines().addedControllers("local", List.of("5"));
+
+    assertThat(complete("show-controller ")).containsExactly("0", "5");
+    assertThat(complete("show-controller 5 ")).containsExactly("0");
+  }
+
+  @Test
   void anUnknownVerbOffersNothing() {
     assertThat(complete("frobnicate ")).isEmpty();
   }
