@@ -8,7 +8,14 @@ import io.hactl.core.membership.PeerGrouperWorker;
 import io.hactl.core.provider.ProviderRegistry;
 import io.hactl.core.provisioning.ProvisionerWorker;
 import io.hactl.core.agent.AgentConfigCodec;
+import io.hactl.agent.logging.AgentLogSink;
+import io.hactl.agent.logging.AgentLoggingProvider;
+import io.hactl.core.logs.LogForwarder;
+import io.hactl.core.logs.LogPruner;
+import io.hactl.core.logs.LogRecord;
+import io.hactl.core.logs.LogStore;
 import io.hactl.core.state.Event;
+import io.hactl.core.state.LogStores;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
@@ -36,8 +43,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentMain {
 
+  static {
+    // Before the first logger: the agent's own binding forwards records to the controllers, and
+    // naming it keeps slf4j from picking any other binding left on the class path.
+    System.setProperty("slf4j.provider", AgentLoggingProvider.class.getName());
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
   private static final Duration MASTER_TICK = Duration.ofMillis(500);
+  private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
 
   private AgentMain() {}
 
@@ -73,9 +87,17 @@ public final class AgentMain {
     }
     ControllerAddressCache cache = new ControllerAddressCache(data.resolve("state-addresses"));
     seeds.addAll(config.stateAddresses());
-    StateStore state = StateStores.connect(new StateEndpoint(cache.seeds(seeds),
-        config.replicaSet(), Duration.ofSeconds(10)));
+    StateEndpoint endpoint = new StateEndpoint(cache.seeds(seeds), config.replicaSet(),
+        Duration.ofSeconds(10));
+    StateStore state = StateStores.connect(endpoint);
     resources.add(0, state);
+    // Its own connection, so sending logs never queues behind (or ahead of) a heartbeat.
+    LogStore logs = LogStores.connect(endpoint);
+    resources.add(0, logs);
+    LogForwarder forwarder = AgentLogSink.forwarder();
+    forwarder.start(LogRecord.machineEntity(config.machineId()), logs);
+    // Closed first: the last records, including "stopping", go out while the member still runs.
+    resources.add(0, () -> forwarder.close(LOG_FLUSH_TIMEOUT));
 
     ScheduledExecutorService workers = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "agent-workers");
@@ -87,7 +109,7 @@ public final class AgentMain {
         new HeartbeatWorker(state, config.machineId(), Clock.systemUTC(), cache),
         0, interval, TimeUnit.MILLISECONDS);
     if (config.controller()) {
-      resources.add(0, startMasterWorkers(config, state, member(resources)));
+      resources.add(0, startMasterWorkers(config, state, logs, member(resources)));
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -111,7 +133,7 @@ public final class AgentMain {
    * heartbeat, and their own provider plugins, loaded once.
    */
   private static AutoCloseable startMasterWorkers(AgentConfig config, StateStore state,
-      ReplicaSetMember member) {
+      LogStore logs, ReplicaSetMember member) {
     ProviderAccess access = config.providerAccess();
     ProviderRegistry registry = ProviderRegistry.load(access.pluginRoots(),
         HactlCore.PROVIDER_CALL_TIMEOUT);
@@ -121,6 +143,9 @@ public final class AgentMain {
     PeerGrouperWorker peerGrouper =
         new PeerGrouperWorker(state, config.machineId(), Clock.systemUTC());
     masterWorkers.add(new MasterGate.MasterWorker("peer grouper", peerGrouper::runOnce));
+    LogPruner pruner = new LogPruner(logs, LogPruner.DEFAULT_MAX_BYTES, Clock.systemUTC(),
+        LogPruner.DEFAULT_EVERY);
+    masterWorkers.add(new MasterGate.MasterWorker("log pruner", pruner::runOnce));
     try {
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
           access.context(config.environmentName(), config.environmentUuid()));
