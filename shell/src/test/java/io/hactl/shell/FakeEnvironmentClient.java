@@ -6,6 +6,7 @@ import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.RemoveMachineResult;
+import io.hactl.core.logs.LogService;
 import io.hactl.core.membership.EnableHaRequest;
 import io.hactl.core.membership.EnableHaResult;
 import io.hactl.core.status.EnvironmentStatus;
@@ -138,6 +139,15 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
     calls.add("watch " + interval.toMillis() + "ms");
     lastFeed = new FakeFeed(status);
     return lastFeed;
+  }
+
+  /** What {@link #logs()} returns; null: the interface's refusal. */
+  public LogService logService;
+
+  @Override
+  public LogService logs() throws HactlException {
+    call("logs");
+    return logService != null ? logService : EnvironmentClient.super.logs();
   }
 
   @Override

@@ -52,8 +52,8 @@ class StatusCommandTest {
     assertThat(run.exitCode()).isZero();
     assertThat(run.out())
         .contains("state:       unreachable: no controller answered within 5s")
-        .contains("ha:          none")
-        .contains("master:      none")
+        .contains("ha:          unknown")
+        .contains("master:      unknown")
         .contains("warning: controller 0 is down");
   }
 

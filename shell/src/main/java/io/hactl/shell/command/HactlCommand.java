@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
         EnvironmentsCommand.class,
         SwitchCommand.class,
         DashboardCommand.class,
+        DebugLogCommand.class,
         HelpCommand.class
     })
 public final class HactlCommand implements Callable<Integer> {

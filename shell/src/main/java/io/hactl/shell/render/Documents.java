@@ -35,7 +35,7 @@ public final class Documents {
     doc.put("reachable", status.reachable());
     doc.put("observed-at", text(status.observedAt()));
     doc.put("master", status.master());
-    doc.put("ha", status.haSummary());
+    doc.put("ha", status.reachable() ? status.haSummary() : null);
     if (status.problem() != null) {
       doc.put("problem", status.problem());
     }

@@ -38,8 +38,10 @@ public final class StatusText {
     header(out, "uuid", status.uuid());
     header(out, "state", status.reachable()
         ? "reachable" : "unreachable: " + status.problem());
-    header(out, "ha", status.haSummary());
-    header(out, "master", status.master() == null ? "none" : "machine " + status.master());
+    // Without state nothing is known of votes or the master: "none" would be a false calm.
+    header(out, "ha", status.reachable() ? status.haSummary() : "unknown");
+    header(out, "master", !status.reachable() ? "unknown"
+        : status.master() == null ? "none" : "machine " + status.master());
     warnings(out, status);
     out.append('\n');
     if (status.machines().isEmpty()) {

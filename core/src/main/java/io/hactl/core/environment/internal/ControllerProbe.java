@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -15,14 +16,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Asks the known controllers, all at once, whether any of them answers, so that a client can
- * tell "every controller is down" within a second instead of waiting out the driver's server
+ * Asks the known controllers, all at once, whether they answer, so that a client can tell
+ * "every controller is down" within a second instead of waiting out the driver's server
  * selection (which must stay long enough to ride out an election).
  *
  * <p>Each address is first tried with a plain TCP connect: a dead process refuses at once, while
  * the driver would keep retrying it until its timeout. Only an address that accepts is asked
- * for {@code hello}, which also catches a frozen process whose kernel still accepts. The probe
- * returns as soon as one controller answers, so a healthy environment pays one round trip.
+ * for {@code hello}, which also catches a frozen process whose kernel still accepts.
  */
 final class ControllerProbe {
 
@@ -31,10 +31,25 @@ final class ControllerProbe {
 
   private ControllerProbe() {}
 
-  /** Whether at least one of {@code addresses} ({@code host:port}) answers within timeout. */
+  /**
+   * Whether at least one of {@code addresses} ({@code host:port}) answers within timeout;
+   * returns at the first answer, so a healthy environment pays one round trip.
+   */
   static boolean anyAnswers(List<String> addresses, Duration timeout) {
+    return !answering(addresses, timeout, true).isEmpty();
+  }
+
+  /** The addresses that answer within timeout, in the order given. */
+  static List<String> answering(List<String> addresses, Duration timeout) {
+    List<String> answered = answering(addresses, timeout, false);
+    return addresses.stream().filter(answered::contains).toList();
+  }
+
+  private static List<String> answering(List<String> addresses, Duration timeout,
+      boolean firstOnly) {
+    List<String> answered = new ArrayList<>();
     if (addresses.isEmpty()) {
-      return false;
+      return answered;
     }
     ExecutorService pool = Executors.newFixedThreadPool(addresses.size(), runnable -> {
       Thread thread = new Thread(runnable, "hactl-controller-probe");
@@ -42,36 +57,39 @@ final class ControllerProbe {
       return thread;
     });
     try {
-      CompletionService<Boolean> answers = new ExecutorCompletionService<>(pool);
+      CompletionService<String> answers = new ExecutorCompletionService<>(pool);
       for (String address : addresses) {
-        answers.submit(() -> answers(address, timeout));
+        answers.submit(() -> answers(address, timeout) ? address : null);
       }
       // The probes time themselves out; the deadline only guards against a probe that hangs.
       long deadline = System.nanoTime() + timeout.multipliedBy(2).toNanos();
       for (int pending = addresses.size(); pending > 0; pending--) {
-        Future<Boolean> done = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        Future<String> done = answers.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         if (done == null) {
-          return false;
+          break;
         }
-        if (answered(done)) {
-          return true;
+        String address = answered(done);
+        if (address != null) {
+          answered.add(address);
+          if (firstOnly) {
+            break;
+          }
         }
       }
-      return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return false;
     } finally {
       pool.shutdownNow();
     }
+    return answered;
   }
 
   /** A probe that failed unexpectedly (a malformed address) counts as no answer. */
-  private static boolean answered(Future<Boolean> done) throws InterruptedException {
+  private static String answered(Future<String> done) throws InterruptedException {
     try {
       return done.get();
     } catch (ExecutionException e) {
-      return false;
+      return null;
     }
   }
 

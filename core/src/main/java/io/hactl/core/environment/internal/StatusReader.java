@@ -80,8 +80,20 @@ final class StatusReader {
       return new EnvironmentStatus(env.name(), uuid, env.config().type(), true, true, now,
           master, rows, null, warnings, events);
     } catch (StateException e) {
-      return unreachable(uuid, instances, now, e.getMessage());
+      return unreachable(uuid, instances, now, e.getMessage() + whoAnswers(controllers));
     }
+  }
+
+  /**
+   * Some controller answered the probe, yet state could not be read: says which answer now, so
+   * that the user can tell an election in progress from a lost majority.
+   */
+  private static String whoAnswers(List<String> controllers) {
+    List<String> answering = ControllerProbe.answering(controllers, ControllerProbe.TIMEOUT);
+    List<String> silent = controllers.stream().filter(a -> !answering.contains(a)).toList();
+    return "; " + answering.size() + " of " + controllers.size() + " controllers answer"
+        + (silent.isEmpty() ? "" : " (silent: " + String.join(", ", silent) + ")")
+        + " but none is primary: an election is under way, or too few voters are up to hold one";
   }
 
   private EnvironmentStatus unreachable(String uuid, Map<String, Instance> instances,

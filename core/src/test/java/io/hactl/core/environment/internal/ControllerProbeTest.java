@@ -47,6 +47,15 @@ class ControllerProbeTest {
         .isFalse();
   }
 
+  @Test
+  void answeringListsNoneOfDeadOrFrozenControllers() throws Exception {
+    try (ServerSocket frozen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      List<String> addresses = List.of(closedPort(), "127.0.0.1:" + frozen.getLocalPort());
+
+      assertThat(ControllerProbe.answering(addresses, Duration.ofMillis(300))).isEmpty();
+    }
+  }
+
   /** A loopback port nothing listens on: bound, then closed again. */
   private static String closedPort() throws Exception {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
