@@ -68,7 +68,8 @@ class ControllersCommandTest {
 
     assertThat(shell.run("controllers").out())
         .contains("local        local     5            5   0       can lose 2\n")
-        .contains("\n4        local-4   127.0.0.1:37021  started  SECONDARY  has-vote  0    5m ago\n");
+        .contains("\n4        local-4   127.0.0.1:37021  started  SECONDARY  has-vote  0"
+            + "    5m ago\n");
   }
 
   @Test

@@ -40,7 +40,7 @@ final class EnableHaCommand extends EnvironmentCommand {
           + " controllers, rounded up to odd, at least 3.")
   int count;
 
-  @Option(names = "--to", paramLabel = "ID[,ID...]", split = ",",
+  @Option(names = "--to", paramLabel = "ID", split = ",",
       description = "Existing machines to make controllers before new ones are added,"
           + " e.g. --to 4,5.")
   List<String> placement;

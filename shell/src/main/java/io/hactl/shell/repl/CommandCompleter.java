@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.OptionSpec;
  * Tab completion from the picocli model: verbs, their flags, flag values ({@code --format}), and
  * the names only the session knows: environments (for {@code switch} and {@code -e}), machine
  * ids (for {@code remove-machine}), controller ids (for {@code show-controller}) and machines
- * that may become controllers (for {@code enable-ha --to}). Runs on the prompt's thread, so it reads only what the session
- * already holds and never does I/O.
+ * that may become controllers (for {@code enable-ha --to}). Runs on the prompt's thread, so it
+ * reads only what the session already holds and never does I/O.
  */
 final class CommandCompleter implements Completer {
 
