@@ -21,6 +21,16 @@ class EnvironmentCommandsTest {
   }
 
   @Test
+  void environmentsListsEveryOneWhenNoneIsCurrent() {
+    shell.core.current = null;
+
+    ShellHarness.Run run = shell.run("environments");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("\nlocal    local").doesNotContain("*");
+  }
+
+  @Test
   void environmentsAsYamlIsKeyedByName() {
     ShellHarness.Run run = shell.run("environments", "--format", "yaml");
 
@@ -108,7 +118,8 @@ class EnvironmentCommandsTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("bootstrap", "status", "add-machine", "remove-machine",
-        "destroy-environment", "environments", "switch", "dashboard");
+        "destroy-environment", "environments", "switch", "dashboard", "enable-ha",
+        "controllers", "show-controller");
   }
 
   @Test
