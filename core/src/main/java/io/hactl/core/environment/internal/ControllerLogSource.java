@@ -43,7 +43,7 @@ final class ControllerLogSource implements LogSource {
     }
     List<Member> cached = new ArrayList<>();
     for (String address : state.record().stateAddresses()) {
-      cached.add(new Member("at " + address, address));
+      cached.add(new Member(null, address));
     }
     return cached;
   }

@@ -4,6 +4,7 @@ import io.hactl.core.HactlException;
 import io.hactl.core.logs.LogRequest;
 import io.hactl.core.logs.LogService;
 import io.hactl.core.logs.LogSubscription;
+import java.util.List;
 import java.util.Random;
 
 /** The usual {@link LogService}: subscriptions over the controllers a {@link LogSource} knows. */
@@ -19,8 +20,13 @@ public final class DefaultLogService implements LogService {
 
   @Override
   public LogSubscription subscribe(LogRequest request) throws HactlException {
-    if (request.controller() != null && source.members().stream()
-        .noneMatch(m -> m.machineId().equals(request.controller()))) {
+    List<LogSource.Member> members = source.members();
+    if (request.controller() != null && members.stream().allMatch(m -> m.machineId() == null)) {
+      throw HactlException.failure("cannot read logs from controller " + request.controller()
+          + ": state is unreachable, so its address is unknown; try without --controller", null);
+    }
+    if (request.controller() != null && members.stream()
+        .noneMatch(m -> request.controller().equals(m.machineId()))) {
       throw HactlException.badInput("cannot read logs from controller " + request.controller()
           + ": machine " + request.controller() + " is not a controller; run `hactl status`"
           + " to see the controllers");

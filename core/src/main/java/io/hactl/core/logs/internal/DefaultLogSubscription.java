@@ -49,6 +49,8 @@ public final class DefaultLogSubscription implements LogSubscription {
   private LogRecord lastReplayed;
   private Optional<Instant> prunedBefore = Optional.empty();
   private int failuresInARow;
+  /** The named controller's address, once known: state may be unreachable when reconnecting. */
+  private String namedAddress;
   private final List<String> notices = new ArrayList<>();
 
   public DefaultLogSubscription(LogRequest request, LogSource source, Random random) {
@@ -147,7 +149,8 @@ public final class DefaultLogSubscription implements LogSubscription {
     List<LogSource.Member> members = source.members();
     List<LogSource.Member> candidates = new ArrayList<>();
     for (LogSource.Member m : members) {
-      if (request.controller() == null || request.controller().equals(m.machineId())) {
+      if (request.controller() == null || request.controller().equals(m.machineId())
+          || (m.machineId() == null && request.controller().equals(namedAddress))) {
         candidates.add(m);
       }
     }
@@ -158,9 +161,13 @@ public final class DefaultLogSubscription implements LogSubscription {
     }
     if (candidates.size() > 1 && member != null) {
       // Move away from the member that just failed.
-      candidates.removeIf(m -> m.equals(member));
+      String failed = member.address();
+      candidates.removeIf(m -> m.address().equals(failed));
     }
     member = candidates.get(random.nextInt(candidates.size()));
+    if (request.controller() != null) {
+      namedAddress = member.address();
+    }
     store = source.open(member);
     memberIsFresh = true;
   }

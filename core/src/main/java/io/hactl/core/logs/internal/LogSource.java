@@ -7,11 +7,17 @@ import java.util.List;
 /** Where a subscription finds controllers to read the log from (a port; tests fake it). */
 public interface LogSource {
 
-  /** A controller's replica-set member. */
+  /**
+   * A controller's replica-set member.
+   *
+   * @param machineId the controller's machine id; null when only its address is known
+   * @param address the member's {@code host:port}
+   */
   record Member(String machineId, String address) {
     @Override
     public String toString() {
-      return "controller " + machineId + " (" + address + ")";
+      return machineId == null ? "the controller at " + address
+          : "controller " + machineId + " (" + address + ")";
     }
   }
 
