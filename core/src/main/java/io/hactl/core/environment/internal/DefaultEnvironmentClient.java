@@ -97,6 +97,11 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
   public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
       throws HactlException {
     EnvironmentRecordFile record = env.requireBootstrapped();
+    HactlException noQuorum =
+        QuorumProbe.refuseWithoutQuorum("enable-ha", env.name(), record.stateAddresses());
+    if (noQuorum != null) {
+      throw noQuorum;
+    }
     try {
       return new EnableHaOperation(env.name(), state.store(), Clock.systemUTC())
           .enableHa(request, constraints);

@@ -2,8 +2,6 @@ package io.hactl.core.environment.internal;
 
 import io.hactl.core.HactlException;
 import io.hactl.core.membership.Quorum;
-import io.hactl.core.state.StateStores;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,21 +11,34 @@ import java.util.List;
  */
 final class QuorumProbe {
 
-  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-
   private QuorumProbe() {}
 
   static HactlException explain(String action, String environment, List<String> controllers,
       RuntimeException cause) {
-    long up = controllers.stream()
-        .filter(address -> StateStores.answersHello(address, PROBE_TIMEOUT))
-        .count();
-    Quorum quorum = new Quorum(controllers.size(), (int) up);
-    if (!quorum.holds()) {
-      return new HactlException(HactlException.Kind.NO_QUORUM,
-          quorum.refusal(action + " in " + environment), cause);
+    HactlException refusal = refuseWithoutQuorum(action, environment, controllers);
+    if (refusal != null) {
+      refusal.initCause(cause);
+      return refusal;
     }
     return HactlException.failure("cannot " + action + " in " + environment + ": "
         + cause.getMessage(), cause);
+  }
+
+  /**
+   * Asks every known controller in parallel whether it answers; when fewer than a majority
+   * do, returns the NO_QUORUM refusal at once, so a command fails in about a second instead of
+   * waiting out the driver's server selection.
+   *
+   * @return the refusal, or null when a majority answers
+   */
+  static HactlException refuseWithoutQuorum(String action, String environment,
+      List<String> controllers) {
+    int up = ControllerProbe.answering(controllers, ControllerProbe.TIMEOUT).size();
+    Quorum quorum = new Quorum(controllers.size(), up);
+    if (!quorum.holds()) {
+      return new HactlException(HactlException.Kind.NO_QUORUM,
+          quorum.refusal(action + " in " + environment));
+    }
+    return null;
   }
 }

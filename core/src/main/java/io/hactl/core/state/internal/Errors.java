@@ -11,7 +11,7 @@ final class Errors {
   static String describe(MongoException e) {
     if (e instanceof MongoTimeoutException) {
       // The driver's own message is a multi-line cluster dump; the gist is enough here.
-      return "no primary reachable in time (are the controllers running? try `hactl status`)";
+      return "no primary reachable in time: the controllers are down or still electing one";
     }
     String message = String.valueOf(e.getMessage());
     int newline = message.indexOf('\n');
