@@ -43,7 +43,8 @@ public final class MemberProcess implements AutoCloseable {
     public MemberProcess start() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
             "-Xmx256m", "-XX:+UseSerialGC",
-            "-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + System.getProperty("hactl.e2e.ratisLogLevel", "error"), "-cp", System.getProperty("java.class.path"), DbMemberMain.class.getName(),
+            "-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + System.getProperty("hactl.e2e.ratisLogLevel", "error"),
+            "-Dorg.slf4j.simpleLogger.log.io.hactl=info", "-cp", System.getProperty("java.class.path"), DbMemberMain.class.getName(),
             "--port", String.valueOf(port), "--dbpath", dbPath.toString(), "--replSet", "rs0", "--bind_ip", "127.0.0.1"));
         if (keyFile != null) {
             cmd.addAll(List.of("--keyFile", keyFile.toString()));

@@ -104,15 +104,13 @@ class ProcessReplicaSetE2ETest {
     }
 
     @Test
-    void addedMemberGetsTheFullHistoryFromASnapshotAndARemovedMemberLeavesTheSet() throws Exception {
+    void addedMemberGetsTheFullHistoryAndARemovedMemberLeavesTheSet() throws Exception {
         try (ProcessSet set = ProcessSet.started(dir, 3);
              MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
             MongoCollection<Document> docs = client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY);
             docs.createIndex(new Document("k", 1), new com.mongodb.client.model.IndexOptions().unique(true));
-            // More single writes than the snapshot interval, so the log before them is purged and
-            // the new member must install a snapshot.
             ExecutorService pool = Executors.newFixedThreadPool(8);
-            int writes = 2300;
+            int writes = 1000;
             for (int i = 0; i < writes; i++) {
                 int k = i;
                 pool.submit(() -> docs.insertOne(new Document("k", k)));
@@ -135,13 +133,21 @@ class ProcessReplicaSetE2ETest {
                 assertThat(local.listIndexes().map(i -> i.getString("name")).into(new ArrayList<>())).contains("k_1");
             }
 
+            // Promote it to a voter: it now counts in hosts and in elections.
+            List<Document> promoted = currentMembers(client);
+            promoted.replaceAll(m -> m.getString("host").equals(added.address())
+                ? new Document(m).append("votes", 1).append("priority", 1) : m);
+            reconfig(client, 3, promoted);
+            assertThat(client.getDatabase("admin").runCommand(new Document("hello", 1)).getList("hosts", String.class))
+                .contains(added.address());
+
             MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(5), null);
             MemberProcess leaving = set.members.stream().filter(m -> m != primary && m != added).findFirst().orElseThrow();
             List<Document> without = currentMembers(client);
             without.removeIf(m -> m.getString("host").equals(leaving.address()));
-            reconfig(client, 3, without);
+            reconfig(client, 4, without);
             Document after = client.getDatabase("admin").runCommand(new Document("hello", 1));
-            assertThat(after.getList("hosts", String.class)).doesNotContain(leaving.address()).hasSize(2);
+            assertThat(after.getList("hosts", String.class)).doesNotContain(leaving.address()).hasSize(3);
             Await.until(leaving.address() + " to say it was removed", Duration.ofSeconds(15), () -> ProcessSet.hello(leaving),
                 h -> !h.containsKey("setName"));
             docs.insertOne(new Document("k", -1));
@@ -174,6 +180,28 @@ class ProcessReplicaSetE2ETest {
                 assertThatThrownBy(() -> client.getDatabase("app").getCollection("docs").insertOne(new Document("lost", true)))
                     .isInstanceOf(MongoException.class);
             }
+        }
+    }
+
+    @Test
+    void aFiveMemberSetKeepsTakingWritesAfterLosingItsPrimaryAndAnotherMember() throws Exception {
+        try (ProcessSet set = ProcessSet.started(dir, 5);
+             MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
+            MongoCollection<Document> docs = client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY);
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.getList("hosts", String.class)).hasSize(5);
+            for (int i = 0; i < 10; i++) {
+                docs.insertOne(new Document("_id", i));
+            }
+            MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(5), null);
+            MemberProcess other = set.members.stream().filter(m -> m != primary).findFirst().orElseThrow();
+            primary.kill();
+            other.kill();
+            set.awaitPrimary(Duration.ofSeconds(15), primary);
+            for (int i = 10; i < 20; i++) {
+                docs.insertOne(new Document("_id", i));
+            }
+            assertThat(docs.countDocuments()).isEqualTo(20);
         }
     }
 

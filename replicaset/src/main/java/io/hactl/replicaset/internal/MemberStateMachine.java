@@ -4,6 +4,8 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -66,6 +68,11 @@ public final class MemberStateMachine extends BaseStateMachine {
         this.meta = store.getMvStore().openMap("hactl.meta");
         this.retryableWrites = new RetryableWrites(store.getMvStore().openMap("hactl.sessions"));
         this.config = readConfig().orElse(null);
+    }
+
+    /** A new state machine over the same store, for a restarted Raft server (this one is closed with the old). */
+    public MemberStateMachine reopen() {
+        return new MemberStateMachine(store, setName);
     }
 
     /** The replicated configuration as of the last applied entry (or the initial one). */
@@ -208,6 +215,19 @@ public final class MemberStateMachine extends BaseStateMachine {
                 String command = query.keySet().iterator().next();
                 return retryableWrites.apply(entry.get("s"), entry.get("t"),
                     () -> store.execute(channel, db, command, query));
+            }
+            case "batch" -> {
+                List<Document> replies = new ArrayList<>();
+                for (Object sub : (List<?>) entry.get("entries")) {
+                    Document reply;
+                    try {
+                        reply = apply((Document) sub);
+                    } catch (RuntimeException e) {
+                        reply = Replies.error(Replies.INTERNAL_ERROR, "InternalError", "cannot apply replicated write: " + e);
+                    }
+                    replies.add(reply);
+                }
+                return new Document("replies", replies).append("ok", 1.0);
             }
             case "cfg" -> {
                 Document doc = (Document) entry.get("config");

@@ -37,6 +37,7 @@ import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
+import org.apache.ratis.util.LifeCycle;
 import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +62,7 @@ public final class RaftEngine implements ReplicationEngine {
 
     private final MemberOptions options;
     private final MemberIdentity me;
-    private final MemberStateMachine stateMachine;
+    private volatile MemberStateMachine stateMachine;
     private final PeerHandshake handshake;
     private final PeerTls tls;
     private final RaftGroupId groupId;
@@ -75,8 +76,11 @@ public final class RaftEngine implements ReplicationEngine {
         return t;
     });
     private final Instant started = Instant.now();
+    private final WriteBatcher batcher = new WriteBatcher(this::propose);
     private volatile RaftServer server;
     private volatile int peerPort;
+    /** Consecutive checks that found the Raft server stuck (see restartIfStuck); timer thread only. */
+    private int stuckChecks;
     private ScheduledFuture<?> unfreeze;
 
     public RaftEngine(MemberOptions options, MemberIdentity me, MemberStateMachine stateMachine, PeerKey key) {
@@ -96,6 +100,77 @@ public final class RaftEngine implements ReplicationEngine {
         if (Files.isDirectory(raftDir.resolve(groupId.getUuid().toString()))) {
             startServer(RaftGroup.valueOf(groupId), RaftStorage.StartupOption.RECOVER);
         }
+        timers.scheduleWithFixedDelay(this::restartIfStuck, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /**
+     * A member added to a running set starts its Raft server with an empty group and Ratis 3.1
+     * keeps it "initializing" (life cycle STARTING) even after the log has given it a
+     * configuration that names it: it replicates, but it never runs an election timer, so the
+     * set cannot fail over once the old leader dies. Likewise a listener promoted to voter may
+     * keep its listener role. A member that stays in either state for two checks in a row
+     * restarts its Raft server, which recovers its log and starts in the role the configuration
+     * gives it.
+     */
+    private static final int STALLED_CHECKS = 15;
+    private int stalledChecks;
+    private long lastLogNext = -1;
+
+    private void restartIfStuck() {
+        RaftServer s = server;
+        if (s == null) {
+            return;
+        }
+        try {
+            var division = s.getDivision(groupId);
+            var conf = division.getRaftConf();
+            var id = division.getId();
+            boolean voter = conf.getCurrentPeers(RaftPeerRole.FOLLOWER).stream().anyMatch(p -> p.getId().equals(id));
+            boolean listener = conf.getCurrentPeers(RaftPeerRole.LISTENER).stream().anyMatch(p -> p.getId().equals(id));
+            var info = division.getInfo();
+            boolean stuck = conf.getPreviousPeers().isEmpty() && (voter || listener)
+                && (info.getLifeCycleState() == LifeCycle.State.STARTING
+                    || (voter && info.getCurrentRole() == RaftPeerRole.LISTENER));
+            stuckChecks = stuck ? stuckChecks + 1 : 0;
+            // A member still being brought in (not yet in the configuration) can also stall: after
+            // installing a snapshot, Ratis 3.1 may never answer the append that follows: entries
+            // reach its log but are never acknowledged, so they never commit here and the leader
+            // waits. Written-but-uncommitted entries and no progress for STALLED_CHECKS checks:
+            // restart, so the leader re-sends from what this member has.
+            long logNext = division.getRaftLog().getNextIndex();
+            boolean uncommitted = logNext - 1 > division.getRaftLog().getLastCommittedIndex();
+            boolean initializing = info.getLifeCycleState() == LifeCycle.State.STARTING && !voter && !listener;
+            stalledChecks = initializing && uncommitted && logNext == lastLogNext ? stalledChecks + 1 : 0;
+            lastLogNext = logNext;
+            if (stalledChecks >= STALLED_CHECKS && logNext > 0) {
+                LOG.info("{} has made no replication progress for {} s while joining: restarting its Raft server",
+                    me.address(), STALLED_CHECKS);
+                stalledChecks = 0;
+                restartServer();
+                return;
+            }
+            if (stuckChecks >= 2) {
+                LOG.info("{} is a {} in the committed Raft configuration but its Raft server is still {} as {}:"
+                    + " restarting it to take up that role", me.address(), voter ? "voter" : "listener",
+                    info.getLifeCycleState(), info.getCurrentRole());
+                stuckChecks = 0;
+                restartServer();
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("cannot check the Raft role of {}: {}", me.address(), e.toString());
+        }
+    }
+
+    private synchronized void restartServer() throws IOException {
+        RaftServer old = server;
+        if (old == null) {
+            return;
+        }
+        server = null;
+        old.close();
+        // Ratis closed the state machine with its server; a new one takes over the same store.
+        stateMachine = stateMachine.reopen();
+        startServer(RaftGroup.valueOf(groupId), RaftStorage.StartupOption.RECOVER);
     }
 
     private synchronized void startServer(RaftGroup group, RaftStorage.StartupOption option) throws IOException {
@@ -190,30 +265,43 @@ public final class RaftEngine implements ReplicationEngine {
 
     /** Proposes an entry through this member (which must lead) and waits for its apply result. */
     private Document submit(Document entry) {
+        try {
+            return batcher.submit(entry).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return Replies.error(Replies.WRITE_CONCERN_FAILED, "WriteConcernFailed",
+                "waited " + WRITE_TIMEOUT_SECONDS + " s for a majority to have the write; the primary may be cut off from the set");
+        } catch (ExecutionException e) {
+            return interrupted("the write failed in replication: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return interrupted("interrupted while waiting for replication");
+        }
+    }
+
+    /** Sends one entry to Raft; completes with the apply result, or an error reply (never exceptionally). */
+    private CompletableFuture<Document> propose(Document entry) {
         RaftServer s = server;
         if (s == null) {
-            return Replies.notWritablePrimary();
+            return CompletableFuture.completedFuture(Replies.notWritablePrimary());
         }
         RaftClientRequest request = request(s, RaftClientRequest.writeRequestType(),
             Message.valueOf(ByteString.copyFrom(BsonCodec.encode(entry))));
         try {
-            RaftClientReply reply = s.submitClientRequestAsync(request).get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (reply.isSuccess()) {
-                return BsonCodec.decode(reply.getMessage().getContent().toByteArray());
-            }
-            if (reply.getNotLeaderException() != null || reply.getLeaderNotReadyException() != null
-                || reply.getLeaderSteppingDownException() != null) {
-                return Replies.notWritablePrimary();
-            }
-            return interrupted("the write failed in replication: " + reply.getException());
-        } catch (TimeoutException e) {
-            return Replies.error(Replies.WRITE_CONCERN_FAILED, "WriteConcernFailed",
-                "waited " + WRITE_TIMEOUT_SECONDS + " s for a majority to have the write; the primary may be cut off from the set");
-        } catch (ExecutionException | IOException e) {
-            return interrupted("the write failed in replication: " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return interrupted("interrupted while waiting for replication");
+            return s.submitClientRequestAsync(request).handle((reply, error) -> {
+                if (error != null) {
+                    return interrupted("the write failed in replication: " + error.getMessage());
+                }
+                if (reply.isSuccess()) {
+                    return BsonCodec.decode(reply.getMessage().getContent().toByteArray());
+                }
+                if (reply.getNotLeaderException() != null || reply.getLeaderNotReadyException() != null
+                    || reply.getLeaderSteppingDownException() != null) {
+                    return Replies.notWritablePrimary();
+                }
+                return interrupted("the write failed in replication: " + reply.getException());
+            });
+        } catch (IOException e) {
+            return CompletableFuture.completedFuture(interrupted("the write failed in replication: " + e.getMessage()));
         }
     }
 
@@ -399,14 +487,7 @@ public final class RaftEngine implements ReplicationEngine {
             if (!Replies.isOk(applied)) {
                 return applied;
             }
-            try (RaftClient client = client(s)) {
-                client.admin().setConfiguration(voters, listeners);
-            } catch (IOException e) {
-                // A slow catch-up can time out the request while the change still completes:
-                // the configuration Raft ends up with is checked below either way.
-                LOG.info("setConfiguration did not answer cleanly: {}", e.toString());
-            }
-            if (!awaitRaftConf(s, voters, listeners)) {
+            if (!changeMembership(s, voters, listeners)) {
                 return Replies.error(Replies.NEW_REPLICA_SET_CONFIGURATION_INCOMPATIBLE, "NewReplicaSetConfigurationIncompatible",
                     "Raft did not adopt the new membership within " + RECONFIG_WAIT_SECONDS + " s; new members may still be"
                     + " catching up; check replSetGetStatus and retry");
@@ -419,28 +500,34 @@ public final class RaftEngine implements ReplicationEngine {
 
     private static final long RECONFIG_WAIT_SECONDS = 60;
 
-    /** Polls until Raft's current configuration has exactly these voters and listeners. */
-    private boolean awaitRaftConf(RaftServer s, List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
-        Set<RaftPeerId> wantVoters = voters.stream().map(RaftPeer::getId).collect(Collectors.toSet());
-        Set<RaftPeerId> wantListeners = listeners.stream().map(RaftPeer::getId).collect(Collectors.toSet());
+    /**
+     * Asks Raft for the new membership, again until it is adopted or the deadline passes: a change
+     * whose new members did not catch up in time is abandoned by Raft, while the members keep what
+     * they received, so the next attempt gets further.
+     */
+    private boolean changeMembership(RaftServer s, List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RECONFIG_WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
-            var conf = s.getDivision(groupId).getRaftConf();
-            Set<RaftPeerId> haveVoters = conf.getCurrentPeers().stream().map(RaftPeer::getId)
-                .collect(Collectors.toSet());
-            Set<RaftPeerId> haveListeners = conf.getCurrentPeers(RaftPeerRole.LISTENER).stream().map(RaftPeer::getId)
-                .collect(Collectors.toSet());
-            if (conf.getPreviousPeers().isEmpty() && haveVoters.equals(wantVoters) && haveListeners.equals(wantListeners)) {
+            if (hasRaftConf(s, voters, listeners)) {
                 return true;
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
+            try (RaftClient client = client(s)) {
+                client.admin().setConfiguration(voters, listeners);
+            } catch (IOException e) {
+                LOG.info("membership change not adopted yet: {}", e.toString());
             }
         }
-        return false;
+        return hasRaftConf(s, voters, listeners);
+    }
+
+    private boolean hasRaftConf(RaftServer s, List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
+        Set<RaftPeerId> wantVoters = voters.stream().map(RaftPeer::getId).collect(Collectors.toSet());
+        Set<RaftPeerId> wantListeners = listeners.stream().map(RaftPeer::getId).collect(Collectors.toSet());
+        var conf = s.getDivision(groupId).getRaftConf();
+        return conf.getPreviousPeers().isEmpty()
+            && conf.getCurrentPeers().stream().map(RaftPeer::getId).collect(Collectors.toSet()).equals(wantVoters)
+            && conf.getCurrentPeers(RaftPeerRole.LISTENER).stream().map(RaftPeer::getId).collect(Collectors.toSet())
+                .equals(wantListeners);
     }
 
     private RaftClient client(RaftServer s) throws IOException {

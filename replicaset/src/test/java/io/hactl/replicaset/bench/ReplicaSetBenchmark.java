@@ -71,7 +71,7 @@ public final class ReplicaSetBenchmark {
                  MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=30000"))) {
                 MongoCollection<Document> docs = client.getDatabase("bench").getCollection("docs")
                     .withWriteConcern(WriteConcern.MAJORITY);
-                run(docs, 4, 2, "warm-up");
+                run(docs, 16, 5, "warm-up");
                 run(docs, 1, seconds, size + " member(s), 1 client");
                 double t16 = run(docs, 16, seconds, size + " member(s), 16 clients");
                 if (size == 3) {
@@ -124,7 +124,7 @@ public final class ReplicaSetBenchmark {
         server.bind(new InetSocketAddress("127.0.0.1", 0), 1, 48);
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
             MongoCollection<Document> docs = client.getDatabase("bench").getCollection("docs");
-            run(docs, 4, 2, "warm-up");
+            run(docs, 16, 5, "warm-up");
             run(docs, 1, seconds, "unreplicated, 1 client");
             return run(docs, 16, seconds, "unreplicated, 16 clients");
         } finally {
