@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,10 +18,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
 
 import org.apache.ratis.client.RaftClient;
-import org.apache.ratis.conf.Parameters;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
 import org.apache.ratis.protocol.Message;
@@ -32,13 +29,10 @@ import org.apache.ratis.protocol.RaftGroup;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.protocol.RaftPeerId;
-import org.apache.ratis.retry.RetryPolicies;
 import org.apache.ratis.server.DivisionInfo;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.storage.RaftStorage;
 import org.apache.ratis.thirdparty.com.google.protobuf.ByteString;
-import org.apache.ratis.util.LifeCycle;
-import org.apache.ratis.util.TimeDuration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +61,7 @@ public final class RaftEngine implements ReplicationEngine {
     private final PeerTls tls;
     private final RaftGroupId groupId;
     private final Path raftDir;
-    private final Parameters parameters;
+    private final RaftAdmin raftAdmin;
     private final ClientId clientId = ClientId.randomId();
     private final AtomicLong callIds = new AtomicLong();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -80,7 +74,6 @@ public final class RaftEngine implements ReplicationEngine {
     private volatile RaftServer server;
     private volatile int peerPort;
     /** Consecutive checks that found the Raft server stuck (see restartIfStuck); timer thread only. */
-    private int stuckChecks;
     private ScheduledFuture<?> unfreeze;
 
     public RaftEngine(MemberOptions options, MemberIdentity me, MemberStateMachine stateMachine, PeerKey key) {
@@ -91,7 +84,7 @@ public final class RaftEngine implements ReplicationEngine {
         this.tls = key.present() ? new PeerTls(key) : null;
         this.groupId = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("hactl-replset:" + options.replSetName()).getBytes()));
         this.raftDir = options.dbPath().resolve("raft");
-        this.parameters = RaftSettings.parameters(tls);
+        this.raftAdmin = new RaftAdmin(groupId, RaftSettings.parameters(tls));
     }
 
     /** Called once the client port is bound: a member that was part of a set rejoins it. */
@@ -100,65 +93,8 @@ public final class RaftEngine implements ReplicationEngine {
         if (Files.isDirectory(raftDir.resolve(groupId.getUuid().toString()))) {
             startServer(RaftGroup.valueOf(groupId), RaftStorage.StartupOption.RECOVER);
         }
-        timers.scheduleWithFixedDelay(this::restartIfStuck, 1, 1, TimeUnit.SECONDS);
-    }
-
-    /**
-     * A member added to a running set starts its Raft server with an empty group and Ratis 3.1
-     * keeps it "initializing" (life cycle STARTING) even after the log has given it a
-     * configuration that names it: it replicates, but it never runs an election timer, so the
-     * set cannot fail over once the old leader dies. Likewise a listener promoted to voter may
-     * keep its listener role. A member that stays in either state for two checks in a row
-     * restarts its Raft server, which recovers its log and starts in the role the configuration
-     * gives it.
-     */
-    private static final int STALLED_CHECKS = 15;
-    private int stalledChecks;
-    private long lastLogNext = -1;
-
-    private void restartIfStuck() {
-        RaftServer s = server;
-        if (s == null) {
-            return;
-        }
-        try {
-            var division = s.getDivision(groupId);
-            var conf = division.getRaftConf();
-            var id = division.getId();
-            boolean voter = conf.getCurrentPeers(RaftPeerRole.FOLLOWER).stream().anyMatch(p -> p.getId().equals(id));
-            boolean listener = conf.getCurrentPeers(RaftPeerRole.LISTENER).stream().anyMatch(p -> p.getId().equals(id));
-            var info = division.getInfo();
-            boolean stuck = conf.getPreviousPeers().isEmpty() && (voter || listener)
-                && (info.getLifeCycleState() == LifeCycle.State.STARTING
-                    || (voter && info.getCurrentRole() == RaftPeerRole.LISTENER));
-            stuckChecks = stuck ? stuckChecks + 1 : 0;
-            // A member still being brought in (not yet in the configuration) can also stall: after
-            // installing a snapshot, Ratis 3.1 may never answer the append that follows: entries
-            // reach its log but are never acknowledged, so they never commit here and the leader
-            // waits. Written-but-uncommitted entries and no progress for STALLED_CHECKS checks:
-            // restart, so the leader re-sends from what this member has.
-            long logNext = division.getRaftLog().getNextIndex();
-            boolean uncommitted = logNext - 1 > division.getRaftLog().getLastCommittedIndex();
-            boolean initializing = info.getLifeCycleState() == LifeCycle.State.STARTING && !voter && !listener;
-            stalledChecks = initializing && uncommitted && logNext == lastLogNext ? stalledChecks + 1 : 0;
-            lastLogNext = logNext;
-            if (stalledChecks >= STALLED_CHECKS && logNext > 0) {
-                LOG.info("{} has made no replication progress for {} s while joining: restarting its Raft server",
-                    me.address(), STALLED_CHECKS);
-                stalledChecks = 0;
-                restartServer();
-                return;
-            }
-            if (stuckChecks >= 2) {
-                LOG.info("{} is a {} in the committed Raft configuration but its Raft server is still {} as {}:"
-                    + " restarting it to take up that role", me.address(), voter ? "voter" : "listener",
-                    info.getLifeCycleState(), info.getCurrentRole());
-                stuckChecks = 0;
-                restartServer();
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("cannot check the Raft role of {}: {}", me.address(), e.toString());
-        }
+        StuckServerCheck check = new StuckServerCheck(groupId, me, () -> server, this::restartServer);
+        timers.scheduleWithFixedDelay(check::run, 1, 1, TimeUnit.SECONDS);
     }
 
     private synchronized void restartServer() throws IOException {
@@ -177,7 +113,7 @@ public final class RaftEngine implements ReplicationEngine {
         Files.createDirectories(raftDir);
         RaftServer s = RaftServer.newBuilder().setServerId(PeerIds.of(me.address())).setGroup(group)
             .setStateMachine(stateMachine).setProperties(RaftSettings.server(options.bindIp(), peerPort, raftDir))
-            .setParameters(parameters).setOption(option).build();
+            .setParameters(raftAdmin.parameters()).setOption(option).build();
         s.start();
         server = s;
     }
@@ -487,57 +423,15 @@ public final class RaftEngine implements ReplicationEngine {
             if (!Replies.isOk(applied)) {
                 return applied;
             }
-            if (!changeMembership(s, voters, listeners)) {
+            if (!raftAdmin.changeMembership(s, voters, listeners)) {
                 return Replies.error(Replies.NEW_REPLICA_SET_CONFIGURATION_INCOMPATIBLE, "NewReplicaSetConfigurationIncompatible",
-                    "Raft did not adopt the new membership within " + RECONFIG_WAIT_SECONDS + " s; new members may still be"
+                    "Raft did not adopt the new membership within " + RaftAdmin.RECONFIG_WAIT_SECONDS + " s; new members may still be"
                     + " catching up; check replSetGetStatus and retry");
             }
         } catch (IOException e) {
             return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetReconfig failed: " + e.getMessage());
         }
         return Replies.ok();
-    }
-
-    private static final long RECONFIG_WAIT_SECONDS = 60;
-
-    /**
-     * Asks Raft for the new membership, again until it is adopted or the deadline passes: a change
-     * whose new members did not catch up in time is abandoned by Raft, while the members keep what
-     * they received, so the next attempt gets further.
-     */
-    private boolean changeMembership(RaftServer s, List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RECONFIG_WAIT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            if (hasRaftConf(s, voters, listeners)) {
-                return true;
-            }
-            try (RaftClient client = client(s)) {
-                client.admin().setConfiguration(voters, listeners);
-            } catch (IOException e) {
-                LOG.info("membership change not adopted yet: {}", e.toString());
-            }
-        }
-        return hasRaftConf(s, voters, listeners);
-    }
-
-    private boolean hasRaftConf(RaftServer s, List<RaftPeer> voters, List<RaftPeer> listeners) throws IOException {
-        Set<RaftPeerId> wantVoters = voters.stream().map(RaftPeer::getId).collect(Collectors.toSet());
-        Set<RaftPeerId> wantListeners = listeners.stream().map(RaftPeer::getId).collect(Collectors.toSet());
-        var conf = s.getDivision(groupId).getRaftConf();
-        return conf.getPreviousPeers().isEmpty()
-            && conf.getCurrentPeers().stream().map(RaftPeer::getId).collect(Collectors.toSet()).equals(wantVoters)
-            && conf.getCurrentPeers(RaftPeerRole.LISTENER).stream().map(RaftPeer::getId).collect(Collectors.toSet())
-                .equals(wantListeners);
-    }
-
-    private RaftClient client(RaftServer s) throws IOException {
-        var conf = s.getDivision(groupId).getRaftConf();
-        List<RaftPeer> peers = new ArrayList<>(conf.getCurrentPeers());
-        peers.addAll(conf.getCurrentPeers(RaftPeerRole.LISTENER));
-        return RaftClient.newBuilder().setProperties(RaftSettings.client()).setParameters(parameters)
-            .setRaftGroup(RaftGroup.valueOf(groupId, peers)).setLeaderId(s.getId())
-            .setRetryPolicy(RetryPolicies.retryUpToMaximumCountWithFixedSleep(3, TimeDuration.valueOf(500, TimeUnit.MILLISECONDS)))
-            .build();
     }
 
     @Override
@@ -547,7 +441,7 @@ public final class RaftEngine implements ReplicationEngine {
         }
         long seconds = command.get(command.keySet().iterator().next()) instanceof Number n ? n.longValue() : 60;
         RaftServer s = server;
-        try (RaftClient client = client(s)) {
+        try (RaftClient client = raftAdmin.client(s)) {
             // Freeze ourselves first, so the step-down is not undone by our own re-election.
             freezeFor(client, s.getId(), seconds);
             RaftClientReply reply = client.admin().transferLeadership(null, 10_000);
@@ -572,7 +466,7 @@ public final class RaftEngine implements ReplicationEngine {
             return Replies.error(95, "NotSecondary", "cannot freeze node when primary or running for election");
         }
         long seconds = command.get(command.keySet().iterator().next()) instanceof Number n ? n.longValue() : 0;
-        try (RaftClient client = client(s)) {
+        try (RaftClient client = raftAdmin.client(s)) {
             if (seconds <= 0) {
                 resume(client, s.getId());
                 return new Document("info", "unfreezing").append("ok", 1.0);
@@ -593,7 +487,7 @@ public final class RaftEngine implements ReplicationEngine {
             unfreeze.cancel(false);
         }
         unfreeze = timers.schedule(() -> {
-            try (RaftClient c = client(server)) {
+            try (RaftClient c = raftAdmin.client(server)) {
                 resume(c, self);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("cannot resume elections after freeze: {}", e.toString());
