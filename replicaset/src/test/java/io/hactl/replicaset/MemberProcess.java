@@ -51,6 +51,9 @@ public final class MemberProcess implements AutoCloseable {
         }
         Files.deleteIfExists(log);
         process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Whatever happens to the test, its member JVMs do not outlive it.
+        Process started = process;
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         Await.until(address() + " to listen (log " + log + ")", Duration.ofSeconds(30), this::logText,
             text -> text.contains("listening on") || !process.isAlive());
         if (!process.isAlive()) {

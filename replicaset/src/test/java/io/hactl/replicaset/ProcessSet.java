@@ -32,14 +32,33 @@ public final class ProcessSet implements AutoCloseable {
             processes.add(set.newMember());
         }
         // Start the JVMs in parallel: JVM start-up dominates.
-        processes.parallelStream().forEach(p -> {
+        try {
+            processes.parallelStream().forEach(p -> {
+                try {
+                    p.start();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        } catch (RuntimeException e) {
             try {
-                p.start();
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
+                set.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
             }
-        });
-        set.initiate();
+            throw e;
+        }
+        try {
+            set.initiate();
+        } catch (RuntimeException | Error e) {
+            // The caller never gets the set to close: do not leave member JVMs behind.
+            try {
+                set.close();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            throw e;
+        }
         return set;
     }
 
