@@ -23,6 +23,11 @@ import java.util.function.Consumer;
  * by a primary that dies before answering is not duplicated; because the batch is kept until
  * acknowledged, nothing taken is lost.
  *
+ * <p>Sends are paced: at most one per {@link #SEND_INTERVAL}, stretched to
+ * {@link #CONGESTION_FACTOR} times the last write's duration (up to {@link #MAX_SEND_INTERVAL}).
+ * Logs share the replica set with the writes that decide HA; when writes slow down, every agent
+ * sends less often, in larger batches, and its buffer absorbs the difference.
+ *
  * <p>Records are accepted from creation on; {@link #start} names the entity and the store once
  * they are known (the agent logs before it has read its configuration). Records logged by the
  * sending thread itself (the driver's own complaints while a controller is down) are not
@@ -34,6 +39,12 @@ public final class LogForwarder implements AutoCloseable {
   public static final int DEFAULT_CAPACITY = 10_000;
   /** The most records sent in one write. */
   static final int BATCH = 500;
+  /** The shortest time between two sends. */
+  static final Duration SEND_INTERVAL = Duration.ofMillis(100);
+  /** The longest time between two sends, however slow the store. */
+  static final Duration MAX_SEND_INTERVAL = Duration.ofSeconds(1);
+  /** How many times its own duration a send waits before the next one. */
+  static final long CONGESTION_FACTOR = 8;
   private static final Duration MIN_BACKOFF = Duration.ofMillis(50);
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
@@ -174,20 +185,35 @@ public final class LogForwarder implements AutoCloseable {
 
   private void sendLoop() {
     Duration backoff = MIN_BACKOFF;
+    long interval = SEND_INTERVAL.toNanos();
+    long lastSend = System.nanoTime() - interval;
     while (true) {
       synchronized (this) {
-        while (buffer.isEmpty() && inFlight.isEmpty()) {
-          if (closing) {
-            return;
-          }
-          try {
+        try {
+          while (buffer.isEmpty() && inFlight.isEmpty()) {
+            if (closing) {
+              return;
+            }
             wait();
-          } catch (InterruptedException e) {
-            return;
           }
+          // At most one send per interval: a busy agent sends few large writes, which the
+          // replica set applies far more cheaply than many small ones, and at most BATCH
+          // records per interval; a quiet agent's record still goes at once, as its last send
+          // is long past. The interval grows with the time the last write took, so logs yield
+          // to the writes that decide HA when the replica set is busy.
+          long due = lastSend + interval;
+          while (!closing && System.nanoTime() < due) {
+            wait(Math.max(1, (due - System.nanoTime()) / 1_000_000));
+          }
+        } catch (InterruptedException e) {
+          return;
         }
       }
+      lastSend = System.nanoTime();
       if (sendOnce()) {
+        long took = System.nanoTime() - lastSend;
+        interval = Math.min(MAX_SEND_INTERVAL.toNanos(),
+            Math.max(SEND_INTERVAL.toNanos(), CONGESTION_FACTOR * took));
         backoff = MIN_BACKOFF;
         continue;
       }

@@ -16,8 +16,8 @@ import java.util.Optional;
 public interface LogStore extends AutoCloseable {
 
   /**
-   * Stores records; a record whose {@code (entity, seq)} is already stored is skipped, so a batch
-   * may be resent after a failed or unacknowledged write.
+   * Stores a batch of records. A batch resent as it was (after a failed or unacknowledged write)
+   * is stored once: each entity's records are identified by their first sequence number.
    */
   void append(List<LogRecord> records);
 
@@ -40,10 +40,10 @@ public interface LogStore extends AutoCloseable {
   List<LogRecord> page(LogFilter filter, LogPosition upTo, LogRecord after, int limit);
 
   /**
-   * Up to {@code limit} records matching {@code filter} that lie beyond {@code position}, in
-   * (entity, seq) order, so that {@link LogPosition#advance} over any prefix loses nothing.
+   * Up to about {@code limit} records matching {@code filter} that lie beyond {@code position},
+   * in (entity, seq) order, and the position reached (past records the filter skipped too).
    */
-  List<LogRecord> beyond(LogFilter filter, LogPosition position, int limit);
+  LogSlice beyond(LogFilter filter, LogPosition position, int limit);
 
   /**
    * Deletes the oldest records until the log holds at most {@code maxBytes} (approximately),

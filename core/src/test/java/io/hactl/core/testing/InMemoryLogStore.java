@@ -3,6 +3,7 @@ package io.hactl.core.testing;
 import io.hactl.core.logs.LogFilter;
 import io.hactl.core.logs.LogPosition;
 import io.hactl.core.logs.LogRecord;
+import io.hactl.core.logs.LogSlice;
 import io.hactl.core.logs.LogStore;
 import io.hactl.core.state.StateException;
 import java.time.Instant;
@@ -121,12 +122,24 @@ public final class InMemoryLogStore implements LogStore {
   }
 
   @Override
-  public List<LogRecord> beyond(LogFilter filter, LogPosition position, int limit) {
+  public LogSlice beyond(LogFilter filter, LogPosition position, int limit) {
     check();
-    return records().stream()
-        .filter(r -> filter.matches(r) && !position.covers(r))
+    List<LogRecord> examined = records().stream()
+        .filter(r -> !position.covers(r))
         .sorted(Comparator.comparing(LogRecord::entity).thenComparingLong(LogRecord::seq))
-        .limit(limit).toList();
+        .toList();
+    List<LogRecord> matching = new ArrayList<>();
+    LogPosition reached = position;
+    for (LogRecord r : examined) {
+      if (matching.size() >= limit) {
+        break;
+      }
+      reached = reached.advance(List.of(r));
+      if (filter.matches(r)) {
+        matching.add(r);
+      }
+    }
+    return new LogSlice(matching, reached);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.hactl.core.logs.LogBatch;
 import io.hactl.core.logs.LogPosition;
 import io.hactl.core.logs.LogRecord;
 import io.hactl.core.logs.LogRequest;
+import io.hactl.core.logs.LogSlice;
 import io.hactl.core.logs.LogStore;
 import io.hactl.core.logs.LogSubscription;
 import io.hactl.core.state.StateException;
@@ -118,9 +119,9 @@ public final class DefaultLogSubscription implements LogSubscription {
         return replayPage();
       }
       default -> {
-        List<LogRecord> fresh = store.beyond(request.filter(), position, PAGE);
-        position = position.advance(fresh);
-        List<LogRecord> sorted = new ArrayList<>(fresh);
+        LogSlice slice = store.beyond(request.filter(), position, PAGE);
+        position = slice.reached();
+        List<LogRecord> sorted = new ArrayList<>(slice.records());
         sorted.sort(TIME_ORDER);
         return sorted;
       }

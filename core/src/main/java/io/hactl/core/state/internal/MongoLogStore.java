@@ -1,14 +1,12 @@
 package io.hactl.core.state.internal;
 
+
 import static io.hactl.core.state.internal.LogQueries.ENTITY;
-import static io.hactl.core.state.internal.LogQueries.LEVEL;
-import static io.hactl.core.state.internal.LogQueries.LEVEL_ORDINAL;
-import static io.hactl.core.state.internal.LogQueries.LOCATION;
-import static io.hactl.core.state.internal.LogQueries.MESSAGE;
-import static io.hactl.core.state.internal.LogQueries.MODULE;
-import static io.hactl.core.state.internal.LogQueries.SEQ;
+import static io.hactl.core.state.internal.LogQueries.FIRST_SEQ;
+import static io.hactl.core.state.internal.LogQueries.FIRST_TIME;
+import static io.hactl.core.state.internal.LogQueries.LAST_SEQ;
+import static io.hactl.core.state.internal.LogQueries.LAST_TIME;
 import static io.hactl.core.state.internal.LogQueries.SIZE;
-import static io.hactl.core.state.internal.LogQueries.TIME;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
@@ -29,21 +27,22 @@ import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import io.hactl.core.logs.LogFilter;
-import io.hactl.core.logs.LogLevel;
 import io.hactl.core.logs.LogPosition;
 import io.hactl.core.logs.LogRecord;
+import io.hactl.core.logs.LogSlice;
 import io.hactl.core.logs.LogStore;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.bson.Document;
@@ -52,8 +51,9 @@ import org.bson.conversions.Bson;
 /**
  * {@link LogStore} over the {@code logs} collection of the state database. Being in the replica
  * set, the log reaches every controller, and a controller added later catches up from a snapshot
- * and the replicated log like any other data. A record's {@code _id} is {@code entity/seq}, so a
- * resent record is a duplicate key and is skipped.
+ * and the replicated log like any other data. Records are stored in chunks, one per agent batch
+ * ({@link LogChunks}), whose {@code _id} is {@code entity/firstSeq}: a resent batch is a
+ * duplicate key and is skipped.
  */
 public final class MongoLogStore implements LogStore {
 
@@ -61,6 +61,10 @@ public final class MongoLogStore implements LogStore {
   static final String META_COLLECTION = "logs.meta";
   /** Pruning leaves this share of the allowed size, so that it does not run on every append. */
   private static final double PRUNE_TO = 0.9;
+
+  private static final Comparator<LogRecord> TIME_ORDER = Comparator
+      .comparing(LogRecord::time).thenComparing(LogRecord::entity)
+      .thenComparingLong(LogRecord::seq);
 
   private final MongoClient client;
   private final MongoCollection<Document> logs;
@@ -106,11 +110,10 @@ public final class MongoLogStore implements LogStore {
       return;
     }
     call("store " + records.size() + " log records", () -> {
-      List<Document> docs = records.stream().map(MongoLogStore::toDocument).toList();
       try {
-        logs.insertMany(docs, new InsertManyOptions().ordered(false));
+        logs.insertMany(LogChunks.toChunks(records), new InsertManyOptions().ordered(false));
       } catch (MongoBulkWriteException e) {
-        // Records stored by an earlier, unacknowledged attempt are duplicates: that is success.
+        // A chunk stored by an earlier, unacknowledged attempt is a duplicate: that is success.
         for (BulkWriteError error : e.getWriteErrors()) {
           if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
             throw e;
@@ -127,9 +130,9 @@ public final class MongoLogStore implements LogStore {
   @Override
   public long lastSeq(String entity) {
     return call("read the last log record of " + entity, () -> {
-      Document last = logs.find(Filters.eq(ENTITY, entity)).sort(Sorts.descending(SEQ))
-          .projection(Projections.include(SEQ)).limit(1).first();
-      return last == null ? -1L : ((Number) last.get(SEQ)).longValue();
+      Document last = logs.find(Filters.eq(ENTITY, entity)).sort(Sorts.descending(LAST_SEQ))
+          .projection(Projections.include(LAST_SEQ)).limit(1).first();
+      return last == null ? -1L : ((Number) last.get(LAST_SEQ)).longValue();
     });
   }
 
@@ -137,7 +140,8 @@ public final class MongoLogStore implements LogStore {
   public LogPosition head() {
     return call("read the log's head", () -> {
       Map<String, Long> last = new HashMap<>();
-      logs.aggregate(List.of(Aggregates.group("$" + ENTITY, Accumulators.max("last", "$" + SEQ))))
+      logs.aggregate(List.of(Aggregates.group("$" + ENTITY,
+              Accumulators.max("last", "$" + LAST_SEQ))))
           .forEach(d -> last.put(d.getString("_id"), ((Number) d.get("last")).longValue()));
       return new LogPosition(last);
     });
@@ -146,29 +150,83 @@ public final class MongoLogStore implements LogStore {
   @Override
   public List<LogRecord> newest(LogFilter filter, LogPosition upTo, int count) {
     return call("read the newest log records", () -> {
-      List<LogRecord> newestFirst = find(where(filter, LogQueries.coveredBy(upTo)),
-          Sorts.descending(TIME, ENTITY, SEQ), count);
-      Collections.reverse(newestFirst);
-      return newestFirst;
+      // Chunks newest-last-record first; once the count is met and a chunk ends before the
+      // oldest record kept, no later chunk can hold a newer one.
+      TreeSet<LogRecord> kept = new TreeSet<>(TIME_ORDER);
+      if (count == 0) {
+        return List.<LogRecord>of();
+      }
+      for (Document chunk : logs.find(where(filter, LogQueries.coveredBy(upTo)))
+          .sort(Sorts.descending(LAST_TIME))) {
+        if (kept.size() >= count
+            && chunk.getDate(LAST_TIME).toInstant().isBefore(kept.first().time())) {
+          break;
+        }
+        for (LogRecord r : LogChunks.records(chunk)) {
+          if (upTo.covers(r) && filter.matches(r)) {
+            kept.add(r);
+            if (kept.size() > count) {
+              kept.pollFirst();
+            }
+          }
+        }
+      }
+      return List.copyOf(kept);
     });
   }
 
   @Override
   public List<LogRecord> page(LogFilter filter, LogPosition upTo, LogRecord after, int limit) {
     return call("read log records", () -> {
-      List<Bson> clauses = LogQueries.filter(filter);
+      List<Bson> clauses = LogQueries.entities(filter);
       clauses.add(LogQueries.coveredBy(upTo));
       if (after != null) {
-        clauses.add(LogQueries.after(after));
+        clauses.add(Filters.gte(LAST_TIME, Date.from(after.time())));
       }
-      return find(LogQueries.and(clauses), Sorts.ascending(TIME, ENTITY, SEQ), limit);
+      // Chunks by their first record's time; once the page is full and a chunk starts after its
+      // newest record, no later chunk can hold an earlier one.
+      TreeSet<LogRecord> kept = new TreeSet<>(TIME_ORDER);
+      for (Document chunk : logs.find(LogQueries.and(clauses)).sort(Sorts.ascending(FIRST_TIME))) {
+        if (kept.size() >= limit
+            && chunk.getDate(FIRST_TIME).toInstant().isAfter(kept.last().time())) {
+          break;
+        }
+        for (LogRecord r : LogChunks.records(chunk)) {
+          if (upTo.covers(r) && filter.matches(r)
+              && (after == null || TIME_ORDER.compare(r, after) > 0)) {
+            kept.add(r);
+            if (kept.size() > limit) {
+              kept.pollLast();
+            }
+          }
+        }
+      }
+      return List.copyOf(kept);
     });
   }
 
   @Override
-  public List<LogRecord> beyond(LogFilter filter, LogPosition position, int limit) {
-    return call("read new log records", () -> find(where(filter, LogQueries.beyond(position)),
-        Sorts.ascending(ENTITY, SEQ), limit));
+  public LogSlice beyond(LogFilter filter, LogPosition position, int limit) {
+    return call("read new log records", () -> {
+      List<LogRecord> matching = new ArrayList<>();
+      Map<String, Long> reached = new HashMap<>(position.lastSeq());
+      for (Document chunk : logs.find(LogQueries.and(withAll(LogQueries.entities(filter),
+          LogQueries.beyond(position)))).sort(Sorts.ascending(ENTITY, FIRST_SEQ))) {
+        if (matching.size() >= limit) {
+          break;
+        }
+        // A whole chunk at a time, so the position never stops inside one.
+        for (LogRecord r : LogChunks.records(chunk)) {
+          if (!position.covers(r)) {
+            reached.merge(r.entity(), r.seq(), Math::max);
+            if (filter.matches(r)) {
+              matching.add(r);
+            }
+          }
+        }
+      }
+      return new LogSlice(matching, new LogPosition(reached));
+    });
   }
 
   @Override
@@ -181,28 +239,23 @@ public final class MongoLogStore implements LogStore {
         return Optional.<Instant>empty();
       }
       long toRemove = bytes - (long) (maxBytes * PRUNE_TO);
-      Date last = null;
-      Date cutoff = null;
       long removed = 0;
-      // Oldest first; the cut falls between two distinct times so "before T" is exact.
-      for (Document d : logs.find().sort(Sorts.ascending(TIME))
-          .projection(Projections.include(TIME, SIZE))) {
-        Date t = d.getDate(TIME);
-        if (removed >= toRemove && t.after(last)) {
-          cutoff = t;
+      Date cutoff = null;
+      // Whole chunks, oldest last record first: every record before the cutoff is gone.
+      for (Document d : logs.find().sort(Sorts.ascending(LAST_TIME))
+          .projection(Projections.include(LAST_TIME, SIZE))) {
+        Date t = d.getDate(LAST_TIME);
+        if (removed >= toRemove && t.after(cutoff)) {
           break;
         }
         removed += ((Number) d.get(SIZE)).longValue();
-        last = t;
+        cutoff = t;
       }
-      if (cutoff == null) {
-        cutoff = new Date(last.getTime() + 1);
-      }
-      logs.deleteMany(Filters.lt(TIME, cutoff));
-      Instant before = cutoff.toInstant();
+      Date before = new Date(cutoff.getTime() + 1);
+      logs.deleteMany(Filters.lt(LAST_TIME, before));
       meta.replaceOne(Filters.eq("_id", "pruned"),
-          new Document("_id", "pruned").append("before", cutoff), new ReplaceOptions().upsert(true));
-      return Optional.of(before);
+          new Document("_id", "pruned").append("before", before), new ReplaceOptions().upsert(true));
+      return Optional.of(before.toInstant());
     });
   }
 
@@ -214,34 +267,13 @@ public final class MongoLogStore implements LogStore {
   }
 
   private static Bson where(LogFilter filter, Bson position) {
-    List<Bson> clauses = LogQueries.filter(filter);
-    clauses.add(position);
-    return LogQueries.and(clauses);
+    return LogQueries.and(withAll(LogQueries.entities(filter), position));
   }
 
-  private List<LogRecord> find(Bson query, Bson sort, int limit) {
-    List<LogRecord> result = new ArrayList<>();
-    logs.find(query).sort(sort).limit(limit).forEach(d -> result.add(fromDocument(d)));
-    return result;
-  }
-
-  static Document toDocument(LogRecord record) {
-    return new Document("_id", record.entity() + "/" + record.seq())
-        .append(TIME, Date.from(record.time()))
-        .append(ENTITY, record.entity())
-        .append(SEQ, record.seq())
-        .append(MODULE, record.module())
-        .append(LEVEL, record.level().name())
-        .append(LEVEL_ORDINAL, record.level().ordinal())
-        .append(MESSAGE, record.message())
-        .append(LOCATION, record.location())
-        .append(SIZE, record.approximateSize());
-  }
-
-  static LogRecord fromDocument(Document d) {
-    return new LogRecord(d.getDate(TIME).toInstant(), d.getString(ENTITY), d.getString(MODULE),
-        LogLevel.valueOf(d.getString(LEVEL)), d.getString(MESSAGE), d.getString(LOCATION),
-        ((Number) d.get(SEQ)).longValue());
+  private static List<Bson> withAll(List<Bson> clauses, Bson more) {
+    List<Bson> all = new ArrayList<>(clauses);
+    all.add(more);
+    return all;
   }
 
   private static <T> T call(String what, Supplier<T> action) {

@@ -12,6 +12,8 @@ import io.hactl.core.logs.LogFilter;
 import io.hactl.core.logs.LogLevel;
 import io.hactl.core.logs.LogPosition;
 import io.hactl.core.logs.LogRecord;
+import io.hactl.core.logs.LogSlice;
+import java.time.Instant;
 import io.hactl.core.testing.InMemoryLogStore;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -52,7 +54,10 @@ class MongoLogStoreTest {
         n++;
       }
     }
-    mongo.append(records);
+    // Several batches, as agents send them: chunks of different sizes, overlapping in time.
+    mongo.append(records.subList(0, 7));
+    mongo.append(records.subList(7, 30));
+    mongo.append(records.subList(30, records.size()));
     reference.append(records);
   }
 
@@ -84,13 +89,14 @@ class MongoLogStoreTest {
   }
 
   @Test
-  void resendingRecordsStoresEachOnce() {
-    List<LogRecord> again = new ArrayList<>(records.subList(5, 10));
-    again.add(info("machine-1", 10, 99));
-    mongo.append(again);
+  void resendingABatchStoresItOnce() {
+    List<LogRecord> batch = List.of(info("machine-1", 10, 99), info("machine-1", 11, 99.5),
+        info("machine-7", 0, 99));
+    mongo.append(batch);
+    mongo.append(batch);
 
-    assertThat(mongo.page(LogFilter.ALL, mongo.head(), null, 1000)).hasSize(records.size() + 1);
-    assertThat(mongo.lastSeq("machine-1")).isEqualTo(10);
+    assertThat(mongo.page(LogFilter.ALL, mongo.head(), null, 1000)).hasSize(records.size() + 3);
+    assertThat(mongo.lastSeq("machine-1")).isEqualTo(11);
     assertThat(mongo.lastSeq("machine-9")).isEqualTo(-1);
   }
 
@@ -108,8 +114,10 @@ class MongoLogStoreTest {
           .isEqualTo(reference.newest(filter, head, 7));
       assertThat(mongo.page(filter, head, null, 1000)).as(filter.toString())
           .isEqualTo(reference.page(filter, head, null, 1000));
-      assertThat(mongo.beyond(filter, LogPosition.START, 1000)).as(filter.toString())
-          .isEqualTo(reference.beyond(filter, LogPosition.START, 1000));
+      // Positions may differ: the database skips other entities' chunks without reading them.
+      assertThat(mongo.beyond(filter, LogPosition.START, 1000).records()).as(filter.toString())
+          .isEqualTo(reference.beyond(filter, LogPosition.START, 1000).records());
+      assertThat(mongo.newest(filter, head, 0)).isEmpty();
     }
   }
 
@@ -136,28 +144,36 @@ class MongoLogStoreTest {
     assertThat(mongo.page(LogFilter.ALL, partial, null, 1000))
         .isEqualTo(reference.page(LogFilter.ALL, partial, null, 1000))
         .hasSize(5 + 9);
-    assertThat(mongo.beyond(LogFilter.ALL, partial, 1000))
-        .isEqualTo(reference.beyond(LogFilter.ALL, partial, 1000))
-        .hasSize(40 - 14);
-    assertThat(mongo.beyond(LogFilter.ALL, partial, 3)).extracting(LogRecord::entity)
-        .containsExactly("machine-0", "machine-0", "machine-0");
+    LogSlice beyond = mongo.beyond(LogFilter.ALL, partial, 1000);
+    assertThat(beyond).isEqualTo(reference.beyond(LogFilter.ALL, partial, 1000));
+    assertThat(beyond.records()).hasSize(40 - 14);
+    assertThat(beyond.reached()).isEqualTo(mongo.head());
   }
 
   @Test
-  void prunesOldestRecordsToFitAndRemembersWhen() {
+  void readingBeyondAPositionMovesPastRecordsTheFilterSkips() {
+    LogFilter errors = new LogFilter(List.of(), List.of(), List.of(), List.of(), LogLevel.ERROR);
+
+    LogSlice slice = mongo.beyond(errors, LogPosition.START, 1000);
+
+    assertThat(slice.records()).allMatch(r -> r.level() == LogLevel.ERROR).isNotEmpty();
+    assertThat(slice.reached()).isEqualTo(mongo.head());
+    assertThat(mongo.beyond(errors, slice.reached(), 1000).records()).isEmpty();
+  }
+
+  @Test
+  void prunesOldestChunksToFitAndRemembersWhen() {
     long total = records.stream().mapToLong(LogRecord::approximateSize).sum();
     assertThat(mongo.prune(total)).isEmpty();
     assertThat(mongo.prunedBefore()).isEmpty();
 
-    var before = mongo.prune(total / 2);
-    var expected = reference.prune(total / 2);
+    Instant before = mongo.prune(total / 2).orElseThrow();
 
-    assertThat(before).isPresent().isEqualTo(expected);
     List<LogRecord> kept = mongo.page(LogFilter.ALL, mongo.head(), null, 1000);
-    assertThat(kept).isEqualTo(reference.records());
-    assertThat(kept).allMatch(r -> !r.time().isBefore(before.get()));
+    assertThat(kept).isNotEmpty().hasSizeLessThan(records.size());
     assertThat(kept.stream().mapToLong(LogRecord::approximateSize).sum())
-        .isLessThanOrEqualTo((long) (total / 2 * 0.9));
-    assertThat(mongo.prunedBefore()).isEqualTo(before);
+        .isLessThanOrEqualTo(total / 2);
+    assertThat(records).filteredOn(r -> !r.time().isBefore(before)).isSubsetOf(kept);
+    assertThat(mongo.prunedBefore()).contains(before);
   }
 }
