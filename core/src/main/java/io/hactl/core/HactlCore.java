@@ -5,7 +5,9 @@ import io.hactl.config.EnvironmentConfig;
 import io.hactl.config.Environments;
 import io.hactl.config.EnvironmentsLoader;
 import io.hactl.config.HactlPaths;
+import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.environment.internal.DefaultBackupService;
 import io.hactl.core.environment.internal.DefaultEnvironmentClient;
 import io.hactl.core.provider.PluginProblem;
 import io.hactl.core.provider.ProviderRegistry;
@@ -101,6 +103,17 @@ public final class HactlCore implements AutoCloseable {
     EnvironmentConfig config = environment(environmentName);
     return DefaultEnvironmentClient.open(config, providers.provider(config.type()), store,
         layout);
+  }
+
+  /**
+   * The backups of one environment: create, list, download, upload, remove, restore. Close it
+   * when done.
+   *
+   * @since issue 8
+   */
+  public BackupService backups(String environmentName) throws HactlException {
+    EnvironmentConfig config = environment(environmentName);
+    return DefaultBackupService.open(config, providers.provider(config.type()), store, layout);
   }
 
   /** Plugins that could not be loaded, each naming the plugin and the cause. */

@@ -2,7 +2,6 @@ package io.hactl.core.environment.internal;
 
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
-import io.hactl.core.agent.AgentConfigCodec;
 import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Machine;
@@ -11,8 +10,6 @@ import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.EnvironmentRecordFile;
 import io.hactl.plugin.api.Instance;
-import io.hactl.plugin.api.InstanceSpec;
-import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.ProviderContext;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -30,7 +27,6 @@ import java.util.UUID;
 final class Bootstrapper {
 
   static final String FIRST_MACHINE = "0";
-  private static final Duration MEMBER_START_TIMEOUT = Duration.ofSeconds(60);
 
   private final EnvironmentContext env;
 
@@ -56,13 +52,15 @@ final class Bootstrapper {
     ProviderContext context = env.providerContext(uuid);
     AgentConfig agentConfig = new AgentConfig(uuid, env.name(), FIRST_MACHINE, true, replicaSet,
         secret, List.of(), AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess());
-    Instance instance = env.provider().startInstance(context, new InstanceSpec(FIRST_MACHINE,
-        true, AgentConfigCodec.toYaml(agentConfig), env.config().statePort(), Map.of()));
-    String address = stateAddress(instance);
+    ControllerLauncher launcher =
+        new ControllerLauncher(env, "cannot bootstrap environment " + env.name());
+    ControllerLauncher.Launched launched = launcher.start(context, agentConfig);
+    Instance instance = launched.instance();
+    String address = launched.address();
     env.store().saveEnvironmentRecord(env.name(),
         new EnvironmentRecordFile(uuid, env.config().type(), replicaSet, List.of(address), false));
 
-    awaitMember(context, instance, address);
+    launcher.awaitMember(context, launched);
     try {
       StateStores.initiate(address, replicaSet, Duration.ofSeconds(10));
       Machine machine0 = new Machine(FIRST_MACHINE,
@@ -81,53 +79,6 @@ final class Bootstrapper {
     }
     return new BootstrapResult(env.name(), uuid, FIRST_MACHINE, instance.id(), address,
         Duration.between(started, Instant.now()));
-  }
-
-  private String stateAddress(Instance instance) throws HactlException {
-    Integer port = instance.ports().get(Instance.STATE_PORT);
-    if (port == null && env.config().statePort() > 0) {
-      port = env.config().statePort();
-    }
-    if (port == null || instance.addresses().isEmpty()) {
-      throw HactlException.failure("cannot bootstrap environment " + env.name() + ": provider "
-          + env.provider().type() + " reported no address or state port for instance "
-          + instance.id() + "; run `hactl destroy-environment -y` to clean up", null);
-    }
-    return instance.addresses().get(0) + ":" + port;
-  }
-
-  /** Waits for the member to answer, failing fast if its agent process has died. */
-  private void awaitMember(ProviderContext context, Instance instance, String address)
-      throws HactlException {
-    Instant deadline = Instant.now().plus(MEMBER_START_TIMEOUT);
-    while (Instant.now().isBefore(deadline)) {
-      if (StateStores.answersHello(address, Duration.ofMillis(500))) {
-        return;
-      }
-      boolean stopped = env.provider().instances(context).stream()
-          .filter(i -> i.id().equals(instance.id()))
-          .noneMatch(i -> i.state() != InstanceState.STOPPED);
-      if (stopped) {
-        throw HactlException.failure("cannot bootstrap environment " + env.name()
-            + ": the agent of machine 0 (instance " + instance.id() + ") exited before its"
-            + " database answered; see its log " + instance.details().getOrDefault("log",
-                "in the provider's storage") + "; run `hactl destroy-environment -y` to clean up",
-            null);
-      }
-      pause(Duration.ofMillis(100));
-    }
-    throw HactlException.failure("cannot bootstrap environment " + env.name() + ": waited "
-        + MEMBER_START_TIMEOUT.toSeconds() + "s for the database of machine 0 at " + address
-        + " to answer, it did not; run `hactl destroy-environment -y` to clean up", null);
-  }
-
-  private static void pause(Duration d) throws HactlException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw HactlException.failure("bootstrap was interrupted", e);
-    }
   }
 
   private static String newSecret() {

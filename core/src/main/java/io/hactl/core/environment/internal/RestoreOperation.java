@@ -1,0 +1,216 @@
+package io.hactl.core.environment.internal;
+
+import io.hactl.core.HactlException;
+import io.hactl.core.agent.AgentConfig;
+import io.hactl.core.backup.BackupIdentity;
+import io.hactl.core.backup.BackupMetadata;
+import io.hactl.core.backup.InvalidBackupException;
+import io.hactl.core.backup.RestoreRequest;
+import io.hactl.core.backup.RestoreResult;
+import io.hactl.core.backup.internal.ArchivedMachines;
+import io.hactl.core.backup.internal.ArchivedMachines.ArchivedMachine;
+import io.hactl.core.backup.internal.BackupArchive;
+import io.hactl.core.backup.internal.DumpLoader;
+import io.hactl.core.membership.Quorum;
+import io.hactl.core.state.Machine;
+import io.hactl.core.state.StateException;
+import io.hactl.core.state.StateStores;
+import io.hactl.core.store.EnvironmentRecordFile;
+import io.hactl.plugin.api.Instance;
+import io.hactl.plugin.api.ProviderContext;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * {@code restore-backup -b}: brings the backup's environment back with one new controller.
+ *
+ * <p>Order, and why: (1) the archive is verified and every refusal checked before anything is
+ * touched; (2) the instances that must not survive are stopped (old controllers, which would
+ * otherwise keep a second replica set of the same name alive, and machines the backup does not
+ * know), after confirmation; (3) the new controller starts under a machine id no machine ever
+ * had, with the backup's uuid, name, replica-set name and key; (4) the dump is loaded, see
+ * {@link DumpLoader}; (5) the client record points at the new controller, and plain machines
+ * still running are told its address through their agent's address cache.
+ */
+final class RestoreOperation {
+
+  private final EnvironmentContext env;
+  private final Clock clock;
+
+  RestoreOperation(EnvironmentContext env, Clock clock) {
+    this.env = env;
+    this.clock = clock;
+  }
+
+  RestoreResult restore(Path file, RestoreRequest request) throws HactlException {
+    Instant started = clock.instant();
+    String source = request.file() != null ? request.file().toString()
+        : "backup " + request.id();
+    if (!request.bootstrap()) {
+      throw HactlException.badInput("cannot restore " + source + ": restoring into the running"
+          + " controllers is not supported; pass -b to bring up a new controller with the"
+          + " backup's identity (it replaces the old controllers, then enable-ha grows the set)");
+    }
+    try (BackupArchive archive = open(file, source)) {
+      BackupMetadata metadata = archive.metadata();
+      BackupIdentity identity = archive.identity();
+      refuseMismatch(source, identity);
+      refuseOverHealthy(source, identity, request.force());
+
+      List<ArchivedMachine> archived = ArchivedMachines.read(archive);
+      Set<String> plain = archived.stream().filter(m -> !m.controller())
+          .map(ArchivedMachine::id).collect(Collectors.toSet());
+      ProviderContext context = env.providerContext(identity.uuid());
+      List<Instance> instances = env.provider().instances(context);
+      List<Instance> doomed = instances.stream()
+          .filter(i -> !plain.contains(i.machineId()) || i.ports().containsKey(Instance.STATE_PORT))
+          .toList();
+      if (!doomed.isEmpty() && !request.confirmation().confirm(question(metadata, doomed))) {
+        throw HactlException.failure("restore of " + metadata.id() + " into " + env.name()
+            + " cancelled: nothing was changed", null);
+      }
+      List<String> stopped = doomed.stream().map(Instance::id).toList();
+      if (!stopped.isEmpty()) {
+        env.provider().stopInstances(context, stopped);
+      }
+
+      String machineId = Long.toString(newControllerId(archive, archived, instances));
+      ControllerLauncher.Launched launched = launch(context, identity, machineId);
+      List<String> machines = load(archive, identity, machineId, launched);
+      env.store().saveEnvironmentRecord(env.name(), new EnvironmentRecordFile(identity.uuid(),
+          identity.provider(), identity.replicaSet(), List.of(launched.address()), true));
+      List<String> redirected = new AgentRedirect(env).redirect(context, plain,
+          launched.address());
+      return new RestoreResult(metadata.id(), env.name(), machineId, launched.address(),
+          stopped, machines, redirected, Duration.between(started, clock.instant()));
+    } catch (IOException e) {
+      throw HactlException.failure("cannot restore " + source + ": cannot read the archive: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private BackupArchive open(Path file, String source) throws HactlException {
+    try {
+      return BackupArchive.open(file, Passphrase.fromEnvironment());
+    } catch (InvalidBackupException e) {
+      throw HactlException.badInput("cannot restore " + source + ": " + e.getMessage()
+          + "; nothing was changed");
+    }
+  }
+
+  private void refuseMismatch(String source, BackupIdentity identity) throws HactlException {
+    if (!identity.name().equals(env.name())) {
+      throw HactlException.badInput("cannot restore " + source + ": it is a backup of"
+          + " environment " + identity.name() + ", not " + env.name() + "; run restore-backup"
+          + " -e " + identity.name() + " (add it to environments.yaml if needed)");
+    }
+    if (!identity.provider().equals(env.config().type())) {
+      throw HactlException.badInput("cannot restore " + source + ": it was taken on provider "
+          + identity.provider() + " but environment " + env.name() + " uses "
+          + env.config().type());
+    }
+    Optional<EnvironmentRecordFile> existing = env.store().environmentRecord(env.name());
+    if (existing.isPresent() && !existing.get().uuid().equals(identity.uuid())) {
+      throw HactlException.badInput("cannot restore " + source + " into " + env.name()
+          + ": this client's " + env.name() + " is another environment (uuid "
+          + existing.get().uuid() + ", the backup's is " + identity.uuid() + "); run `hactl"
+          + " destroy-environment -e " + env.name() + "` first");
+    }
+  }
+
+  /** A healthy environment is replaced only on purpose: --force. */
+  private void refuseOverHealthy(String source, BackupIdentity identity, boolean force)
+      throws HactlException {
+    Optional<EnvironmentRecordFile> existing = env.store().environmentRecord(env.name())
+        .filter(EnvironmentRecordFile::bootstrapped);
+    if (existing.isEmpty() || force) {
+      return;
+    }
+    List<String> controllers = existing.get().stateAddresses();
+    int up = ControllerProbe.answering(controllers, ControllerProbe.TIMEOUT).size();
+    if (new Quorum(controllers.size(), up).holds()) {
+      throw HactlException.badInput("cannot restore " + source + " into " + env.name()
+          + ": the environment is healthy (" + up + " of " + controllers.size()
+          + " controllers answer); a restore replaces its controllers with one new one and"
+          + " its state with the backup's; pass --force to do that anyway");
+    }
+  }
+
+  private static String question(BackupMetadata metadata, List<Instance> doomed) {
+    String list = doomed.stream().map(i -> i.id() + " (machine " + i.machineId() + ")")
+        .collect(Collectors.joining(", "));
+    return "Restoring backup " + metadata.id() + " first stops " + list + ": the old"
+        + " controllers and machines the backup does not know. Plain machines of the backup"
+        + " that still run keep running and reconnect to the new controller.";
+  }
+
+  /** Above every id the backup allocated and every id an instance still carries. */
+  private static long newControllerId(BackupArchive archive, List<ArchivedMachine> archived,
+      List<Instance> instances) throws IOException {
+    long next = ArchivedMachines.nextMachineId(archive);
+    for (ArchivedMachine m : archived) {
+      next = Math.max(next, parse(m.id()) + 1);
+    }
+    for (Instance i : instances) {
+      next = Math.max(next, parse(i.machineId()) + 1);
+    }
+    return next;
+  }
+
+  private static long parse(String id) {
+    try {
+      return Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private ControllerLauncher.Launched launch(ProviderContext context, BackupIdentity identity,
+      String machineId) throws HactlException {
+    // The record comes first, not yet bootstrapped, so destroy-environment can clean up a
+    // restore that fails half-way, exactly as after a failed bootstrap.
+    env.store().saveSecret(env.name(), identity.secret());
+    env.store().saveEnvironmentRecord(env.name(), new EnvironmentRecordFile(identity.uuid(),
+        identity.provider(), identity.replicaSet(), List.of(), false));
+    AgentConfig agentConfig = new AgentConfig(identity.uuid(), identity.name(), machineId, true,
+        identity.replicaSet(), identity.secret(), List.of(),
+        AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess());
+    ControllerLauncher launcher =
+        new ControllerLauncher(env, "cannot restore environment " + env.name());
+    ControllerLauncher.Launched launched = launcher.start(context, agentConfig);
+    env.store().saveEnvironmentRecord(env.name(), new EnvironmentRecordFile(identity.uuid(),
+        identity.provider(), identity.replicaSet(), List.of(launched.address()), false));
+    launcher.awaitMember(context, launched);
+    try {
+      StateStores.initiate(launched.address(), identity.replicaSet(), Duration.ofSeconds(10));
+    } catch (StateException e) {
+      throw HactlException.failure("cannot restore environment " + env.name() + ": "
+          + e.getMessage() + "; run `hactl destroy-environment -y` to clean up", e);
+    }
+    return launched;
+  }
+
+  private List<String> load(BackupArchive archive, BackupIdentity identity, String machineId,
+      ControllerLauncher.Launched launched) throws HactlException, IOException {
+    Machine controller = new Machine(machineId,
+        List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE,
+        launched.instance().id(), launched.instance().addresses(), launched.instance().ports(),
+        true, true, java.util.Map.of(), null, clock.instant());
+    try {
+      return new DumpLoader(env.endpoint(new EnvironmentRecordFile(identity.uuid(),
+          identity.provider(), identity.replicaSet(), List.of(launched.address()), false)), clock)
+          .load(archive, identity, controller);
+    } catch (StateException e) {
+      throw HactlException.failure("cannot restore environment " + env.name() + ": loading the"
+          + " backup into machine " + machineId + " failed: " + e.getMessage() + "; run"
+          + " restore-backup -b --force again", e);
+    }
+  }
+}
