@@ -16,7 +16,6 @@ import io.hactl.core.logs.LogRecord;
 import io.hactl.core.logs.LogStore;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.LogStores;
-import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.SecureFiles;
@@ -87,13 +86,13 @@ public final class AgentMain {
     }
     ControllerAddressCache cache = new ControllerAddressCache(data.resolve("state-addresses"));
     seeds.addAll(config.stateAddresses());
-    StateEndpoint endpoint = new StateEndpoint(cache.seeds(seeds), config.replicaSet(),
-        Duration.ofSeconds(10));
-    StateStore state = StateStores.connect(endpoint);
-    resources.add(0, state);
-    // Its own connection, so sending logs never queues behind (or ahead of) a heartbeat.
-    LogStore logs = LogStores.connect(endpoint);
-    resources.add(0, logs);
+    // Logs get their own connection, so sending them never queues behind (or ahead of) a
+    // heartbeat; both are replaced together when the agent has to find the controllers anew.
+    StateLink link = new StateLink(cache, seeds, config.replicaSet(), StateStores::connect,
+        LogStores::connect, Clock.systemUTC());
+    resources.add(0, link);
+    StateStore state = link.state();
+    LogStore logs = link.logs();
     LogForwarder forwarder = AgentLogSink.forwarder();
     forwarder.start(LogRecord.machineEntity(config.machineId()), logs);
     // Closed first: the last records, including "stopping", go out while the member still runs.
@@ -105,9 +104,12 @@ public final class AgentMain {
       return t;
     });
     long interval = config.heartbeatInterval().toMillis();
-    workers.scheduleWithFixedDelay(
-        new HeartbeatWorker(state, config.machineId(), Clock.systemUTC(), cache),
-        0, interval, TimeUnit.MILLISECONDS);
+    HeartbeatWorker heartbeat =
+        new HeartbeatWorker(state, config.machineId(), Clock.systemUTC(), cache);
+    workers.scheduleWithFixedDelay(() -> {
+      heartbeat.run();
+      link.check(heartbeat::failing);
+    }, 0, interval, TimeUnit.MILLISECONDS);
     if (config.controller()) {
       resources.add(0, startMasterWorkers(config, state, logs, member(resources)));
     }

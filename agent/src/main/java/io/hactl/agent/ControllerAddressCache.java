@@ -26,10 +26,18 @@ final class ControllerAddressCache implements Consumer<List<String>> {
   }
 
   /** The cached addresses followed by {@code configured} ones not cached, without repeats. */
-  List<String> seeds(List<String> configured) {
+  synchronized List<String> seeds(List<String> configured) {
     Set<String> seeds = new LinkedHashSet<>(known);
     seeds.addAll(configured);
     return List.copyOf(seeds);
+  }
+
+  /**
+   * Reads the file again: when the agent has lost the controllers, someone (a restore) may
+   * have written where they are now.
+   */
+  synchronized void reload() {
+    known = read(file);
   }
 
   @Override

@@ -26,8 +26,9 @@ public interface BackupService extends AutoCloseable {
 
   /**
    * Dumps the environment's state into an archive, stores it on the controllers and, when
-   * {@code downloadTo} is not null, also writes it there (mode 0600). Fails with NO_QUORUM when
-   * the environment cannot be written to.
+   * {@code downloadTo} is not null, also writes it there (mode 0600): to that file, or to
+   * {@code hactl-backup-<id>.zip} inside it when it is a folder. Fails with NO_QUORUM when the
+   * environment cannot be written to.
    */
   CreatedBackup create(String notes, Path downloadTo) throws HactlException;
 

@@ -28,6 +28,13 @@ import picocli.CommandLine.Mixin;
         SwitchCommand.class,
         DashboardCommand.class,
         DebugLogCommand.class,
+        CreateBackupCommand.class,
+        BackupsCommand.class,
+        ShowBackupCommand.class,
+        DownloadBackupCommand.class,
+        UploadBackupCommand.class,
+        RemoveBackupCommand.class,
+        RestoreBackupCommand.class,
         HelpCommand.class
     })
 public final class HactlCommand implements Callable<Integer> {

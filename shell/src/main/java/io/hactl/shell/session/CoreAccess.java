@@ -2,6 +2,7 @@ package io.hactl.shell.session;
 
 import io.hactl.core.EnvironmentSummary;
 import io.hactl.core.HactlException;
+import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
 import java.util.List;
 
@@ -23,6 +24,17 @@ public interface CoreAccess extends AutoCloseable {
 
   /** Opens a client for one environment; the caller closes it. */
   EnvironmentClient openClient(String environmentName) throws HactlException;
+
+  /**
+   * Opens the backup service of one environment; the caller closes it. Sessions without backups
+   * (test fakes) refuse.
+   *
+   * @since issue 8
+   */
+  default BackupService openBackups(String environmentName) throws HactlException {
+    throw HactlException.failure("backups of " + environmentName + " are not available in this"
+        + " session", null);
+  }
 
   @Override
   void close();

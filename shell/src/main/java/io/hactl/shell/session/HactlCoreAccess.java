@@ -5,6 +5,7 @@ import io.hactl.core.EnvironmentSummary;
 import io.hactl.core.HactlCore;
 import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
+import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.provider.PluginProblem;
 import java.io.PrintWriter;
@@ -55,6 +56,11 @@ public final class HactlCoreAccess implements CoreAccess {
   @Override
   public EnvironmentClient openClient(String environmentName) throws HactlException {
     return core().client(environmentName);
+  }
+
+  @Override
+  public BackupService openBackups(String environmentName) throws HactlException {
+    return core().backups(environmentName);
   }
 
   @Override

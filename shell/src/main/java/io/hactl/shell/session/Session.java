@@ -2,6 +2,7 @@ package io.hactl.shell.session;
 
 import io.hactl.core.EnvironmentSummary;
 import io.hactl.core.HactlException;
+import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class Session implements AutoCloseable {
       clients.put(environment, client);
     }
     return client;
+  }
+
+  /** The backup service of {@code environment}, opened afresh; the caller closes it. */
+  public BackupService backups(String environment) throws HactlException {
+    return core.openBackups(environment);
   }
 
   public List<EnvironmentSummary> listEnvironments() throws HactlException {

@@ -63,7 +63,7 @@ public final class DefaultBackupService implements BackupService {
   @Override
   public CreatedBackup create(String notes, Path downloadTo) throws HactlException {
     EnvironmentRecordFile record = requireQuorum("create a backup");
-    Path target = downloadTo;
+    Path temp = null;
     try {
       StateStore store = state.store();
       EnvironmentRecord environment = store.environment().orElseThrow(() -> new StateException(
@@ -74,30 +74,35 @@ public final class DefaultBackupService implements BackupService {
       ArchiveWriter.Details details = new ArchiveWriter.Details(hactlVersion(),
           notes == null ? "" : notes, primaryMachine(store.members(), machines),
           (int) machines.stream().filter(Machine::isController).count());
-      if (target == null) {
-        target = Files.createTempFile(env.store().environmentDirectory(env.name()),
-            ".backup-", ".zip");
-      }
+      temp = Files.createTempFile(env.store().environmentDirectory(env.name()), ".backup-",
+          ".zip");
       StateEndpoint endpoint = env.endpoint(record);
       try (StateDump dump = BackupStores.dump(endpoint);
           BackupStore backups = BackupStores.backups(endpoint)) {
-        BackupMetadata metadata = new ArchiveWriter(clock).write(target, dump, identity,
+        BackupMetadata metadata = new ArchiveWriter(clock).write(temp, dump, identity,
             details, Passphrase.fromEnvironment());
-        backups.save(metadata, target);
+        backups.save(metadata, temp);
         List<String> pruned = prune(backups, DEFAULT_RETENTION);
         store.recordEvent(new Event(clock.instant(), "backup", details.machine(),
             "backup " + metadata.id() + " created" + (notes == null || notes.isBlank()
                 ? "" : ": " + notes)));
-        return new CreatedBackup(metadata, downloadTo, pruned);
+        Path file = null;
+        if (downloadTo != null) {
+          file = Files.isDirectory(downloadTo)
+              ? downloadTo.resolve("hactl-backup-" + metadata.id() + ".zip") : downloadTo;
+          Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return new CreatedBackup(metadata, file, pruned);
       }
     } catch (StateException e) {
       throw QuorumProbe.explain("create a backup", env.name(), record.stateAddresses(), e);
     } catch (IOException e) {
-      throw HactlException.failure("cannot create a backup of " + env.name() + ": cannot write "
-          + target + ": " + e.getMessage(), e);
+      throw HactlException.failure("cannot create a backup of " + env.name() + ": "
+          + e.getMessage() + (downloadTo == null ? "" : " (downloading to " + downloadTo + ")"),
+          e);
     } finally {
-      if (downloadTo == null && target != null) {
-        deleteQuietly(target);
+      if (temp != null) {
+        deleteQuietly(temp);
       }
     }
   }

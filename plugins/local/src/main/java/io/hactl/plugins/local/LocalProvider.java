@@ -115,10 +115,15 @@ public final class LocalProvider implements Provider {
     for (String instanceId : instanceIds) {
       records.find(instanceId).ifPresent(known::add);
     }
+    List<ProcessHandle> others = records.all().stream()
+        .filter(record -> !instanceIds.contains(record.instanceId()))
+        .map(InstanceRecord::liveProcess)
+        .flatMap(Optional::stream)
+        .toList();
     ProcessStopper.stop(known.stream()
         .map(InstanceRecord::liveProcess)
         .flatMap(Optional::stream)
-        .toList());
+        .toList(), others);
     for (InstanceRecord record : known) {
       deleteTree(record.dataDir());
       records.delete(record.instanceId());

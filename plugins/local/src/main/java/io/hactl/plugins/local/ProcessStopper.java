@@ -21,9 +21,24 @@ final class ProcessStopper {
   private ProcessStopper() {}
 
   static void stop(List<ProcessHandle> agents) throws ProviderException {
+    stop(agents, List.of());
+  }
+
+  /**
+   * Stops {@code agents} and their descendants, sparing {@code otherAgents} and theirs: a
+   * master's agent starts the agents of the machines it provisions, so they are its children,
+   * yet they are instances of their own and must outlive it.
+   */
+  static void stop(List<ProcessHandle> agents, List<ProcessHandle> otherAgents)
+      throws ProviderException {
+    java.util.Set<Long> spared = new java.util.HashSet<>();
+    for (ProcessHandle other : otherAgents) {
+      spared.add(other.pid());
+      other.descendants().forEach(d -> spared.add(d.pid()));
+    }
     List<ProcessHandle> descendants = new ArrayList<>();
     for (ProcessHandle agent : agents) {
-      descendants.addAll(agent.descendants().toList());
+      descendants.addAll(agent.descendants().filter(d -> !spared.contains(d.pid())).toList());
       agent.destroy();
     }
     long deadline = System.nanoTime() + GRACE.toNanos();
