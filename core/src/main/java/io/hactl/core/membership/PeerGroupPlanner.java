@@ -32,6 +32,9 @@ import java.util.Optional;
  *       vote, the other changes are made first; only when nothing else is left to change does the
  *       plan ask it to step down (and nothing else), provided a healthy SECONDARY voter that keeps
  *       its vote can take over. The next round, planned under the new primary, removes its vote.
+ *   <li>At most {@link #MAX_VOTES_ADDED} votes are given per round (highest ids wait): growing
+ *       1 -> 3 -> 5 -> 7 never adds a majority of voters at once, which Raft (and mongod) treat
+ *       as unsafe, and an odd count stays odd.
  *   <li>At most 7 voters: excess additions wait (highest ids first).
  *   <li>Voters stay odd: if the additions make the count even, the highest-id addition waits;
  *       if there are no additions, one more non-primary voter is demoted to a non-voting standby
@@ -50,6 +53,9 @@ public final class PeerGroupPlanner {
 
   /** MongoDB allows at most 7 voting members. */
   public static final int MAX_VOTERS = 7;
+
+  /** Votes given in one reconfiguration, at most. */
+  public static final int MAX_VOTES_ADDED = 2;
 
   /** Plans one round. */
   public PeerGroupPlan plan(PeerGroupObservation observed) {
@@ -82,6 +88,7 @@ public final class PeerGroupPlanner {
     }
     VoteChanges changes = VoteChanges.classify(observed, byAddress, primary.get().address());
     String leavingPrimary = changes.keepLeavingPrimary();
+    changes.capAdditions(MAX_VOTES_ADDED);
     changes.capVoters(MAX_VOTERS);
     changes.keepVotersOdd(byAddress);
     PeerGroupPlan plan = PeerGroupPlans.fromChanges(observed, changes);

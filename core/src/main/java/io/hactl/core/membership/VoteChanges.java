@@ -71,6 +71,13 @@ final class VoteChanges {
     return null;
   }
 
+  /** Lets the highest-id additions wait beyond {@code max} in one round. */
+  void capAdditions(int max) {
+    while (add.size() > max) {
+      add.remove(add.size() - 1);
+    }
+  }
+
   /** Lets the highest-id additions wait while the voters would exceed {@code max}. */
   void capVoters(int max) {
     while (keep.size() + add.size() > max && !add.isEmpty()) {
