@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.mongodb.MongoException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
+import io.hactl.config.HactlPaths;
+import io.hactl.core.logs.LogLevel;
+import io.hactl.core.logs.LogRecord;
+import io.hactl.core.logs.LogStore;
+import io.hactl.core.state.LogStores;
+import io.hactl.core.state.StateEndpoint;
+import io.hactl.core.state.StateException;
+import io.hactl.core.store.ClientStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -111,10 +114,8 @@ class DebugLogTest {
     Path out = home.resolve("follow.out");
     follower = startFollower(out);
 
-    // No replicaSet option: the driver learns the set's name from the members themselves.
-    try (MongoClient client = MongoClients.create("mongodb://" + String.join(",", members)
-        + "/?serverSelectionTimeoutMS=30000")) {
-      MongoCollection<Document> logs = client.getDatabase("hactl").getCollection("logs");
+    try (LogStore logs = LogStores.connect(new StateEndpoint(members, replicaSet(),
+        Duration.ofSeconds(30)))) {
       // A writer of its own, numbering its records as agents do: the follower must show each
       // exactly once, before, during and after the failover. It writes until the follower,
       // which starts in a JVM of its own, shows one: that one is where following began.
@@ -187,28 +188,27 @@ class DebugLogTest {
     return parts[1] + " " + parts[2];
   }
 
-  private static void writeMarker(MongoCollection<Document> logs, int seq)
-      throws InterruptedException {
-    Document record = new Document("_id", "e2e-writer/" + seq)
-        .append("t", Date.from(Instant.now())).append("e", "e2e-writer").append("s", (long) seq)
-        .append("m", "e2e").append("l", "INFO").append("lv", 2)
-        .append("msg", "marker " + seq + " of the failover test").append("loc", "")
-        .append("sz", 100);
+  /** Stores marker {@code seq} as an agent's forwarder would: the same batch until it is taken. */
+  private static void writeMarker(LogStore logs, int seq) throws InterruptedException {
+    List<LogRecord> batch = List.of(new LogRecord(Instant.now(), "e2e-writer", "e2e",
+        LogLevel.INFO, "marker " + seq + " of the failover test", "", seq));
     Instant deadline = Instant.now().plus(CONVERGE);
     while (true) {
       try {
-        logs.insertOne(record);
+        logs.append(batch);
         return;
-      } catch (MongoException e) {
-        if (e.getCode() == 11000) {
-          return;
-        }
+      } catch (StateException e) {
         if (Instant.now().isAfter(deadline)) {
           throw e;
         }
         Thread.sleep(100);
       }
     }
+  }
+
+  private String replicaSet() {
+    return new ClientStore(HactlPaths.fromEnvironment(Map.of(HactlPaths.HACTL_HOME,
+        home.toString()))).environmentRecord("local").orElseThrow().replicaSet();
   }
 
   private Process startFollower(Path out) throws IOException {

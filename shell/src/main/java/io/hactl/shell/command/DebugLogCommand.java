@@ -99,6 +99,10 @@ final class DebugLogCommand extends EnvironmentCommand {
     try (LogSubscription logs = client(environment()).logs().subscribe(request)) {
       while (!Thread.currentThread().isInterrupted()) {
         LogBatch batch = logs.poll(batchWait(follow));
+        if (Thread.currentThread().isInterrupted()) {
+          // Ctrl-C in the REPL: whatever the interrupted read reported is not news.
+          break;
+        }
         batch.notices().forEach(n -> err().println("debug-log: " + n));
         if (first && batch.caughtUp()) {
           first = false;

@@ -96,7 +96,7 @@ public final class Repl {
         if (CommandCompleter.REPL_WORDS.contains(words.get(0))) {
           break;
         }
-        execute(commandLine, words, out);
+        execute(terminal, commandLine, words, out);
         refreshNames();
       }
     } finally {
@@ -106,7 +106,12 @@ public final class Repl {
     return CommandLines.EXIT_OK;
   }
 
-  private void execute(CommandLine commandLine, List<String> words, PrintWriter out) {
+  private void execute(Terminal terminal, CommandLine commandLine, List<String> words,
+      PrintWriter out) {
+    // Ctrl-C while a command runs (a following debug-log) stops the command, not the shell.
+    Thread runner = Thread.currentThread();
+    Terminal.SignalHandler previous =
+        terminal.handle(Terminal.Signal.INT, signal -> runner.interrupt());
     try {
       commandLine.execute(words.toArray(new String[0]));
     } catch (RuntimeException | Error e) {
@@ -116,6 +121,9 @@ public final class Repl {
         throw e;
       }
       out.println("ERROR unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage());
+    } finally {
+      terminal.handle(Terminal.Signal.INT, previous);
+      Thread.interrupted();
     }
     out.flush();
   }

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hactl.shell.FakeConsole;
 import io.hactl.shell.FakeCoreAccess;
+import io.hactl.core.logs.LogBatch;
+import io.hactl.core.logs.LogSubscription;
 import io.hactl.shell.session.Session;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
@@ -38,6 +44,40 @@ class ReplTest {
       assertThat(code).isZero();
     }
     return output.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void ctrlCStopsAFollowingDebugLogAndTheShellGoesOn() throws Exception {
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+    try (Terminal terminal = new DumbTerminal("test", "dumb", new ByteArrayInputStream(
+        "debug-log --tail\nstatus\nexit\n".getBytes(StandardCharsets.UTF_8)), output,
+        StandardCharsets.UTF_8)) {
+      int[] polls = {0};
+      core.client("local").logService = request -> new LogSubscription() {
+        @Override
+        public LogBatch poll(Duration wait) {
+          if (++polls[0] == 3) {
+            terminal.raise(Terminal.Signal.INT);
+          }
+          return new LogBatch(List.of(), true, List.of());
+        }
+
+        @Override
+        public Optional<Instant> prunedBefore() {
+          return Optional.empty();
+        }
+
+        @Override
+        public void close() {}
+      };
+
+      new Repl(session, history(), Map.of()).run(terminal, null);
+
+      assertThat(polls[0]).isEqualTo(3);
+    }
+    assertThat(core.client("local").calls).containsExactly("logs", "status");
+    assertThat(output.toString(StandardCharsets.UTF_8)).contains("MACHINE  STATE");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }
 
   private Path history() {

@@ -142,7 +142,12 @@ public final class MongoLogStore implements LogStore {
       Map<String, Long> last = new HashMap<>();
       logs.aggregate(List.of(Aggregates.group("$" + ENTITY,
               Accumulators.max("last", "$" + LAST_SEQ))))
-          .forEach(d -> last.put(d.getString("_id"), ((Number) d.get("last")).longValue()));
+          .forEach(d -> {
+            // A document that is no chunk (written by hand, or by an older hactl) has no s1.
+            if (d.get("_id") instanceof String entity && d.get("last") instanceof Number seq) {
+              last.put(entity, seq.longValue());
+            }
+          });
       return new LogPosition(last);
     });
   }
