@@ -48,10 +48,17 @@ public final class DumpLoader {
   /**
    * Loads the archive and records the new controller.
    *
+   * @param controller the new controller, with an id at or above the backup's machine counter
    * @return every machine id in state afterwards
    */
   public List<String> load(BackupArchive archive, BackupIdentity identity, Machine controller)
       throws IOException {
+    long next = ArchivedMachines.nextMachineId(archive);
+    if (Long.parseLong(controller.id()) < next) {
+      // Its id would collide with a machine of the backup, and the counter would go back.
+      throw new IllegalArgumentException("the new controller's id " + controller.id()
+          + " is below the backup's machine counter " + next);
+    }
     List<String> collections = archive.metadata().collections();
     try (StateDump dump = BackupStores.dump(endpoint);
         StateStore state = StateStores.connect(endpoint)) {

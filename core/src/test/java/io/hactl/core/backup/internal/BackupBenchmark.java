@@ -56,7 +56,7 @@ public final class BackupBenchmark {
         try (TestReplicaSet target = TestReplicaSet.start(dir.resolve("t" + run), "bench");
             BackupArchive archive = BackupArchive.open(file, null)) {
           new DumpLoader(target.endpoint(), Clock.systemUTC()).load(archive, identity,
-              new Machine("9", List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON),
+              new Machine(Long.toString(ArchivedMachines.nextMachineId(archive)), List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON),
                   Machine.ALIVE, "i", List.of("127.0.0.1"), Map.of("state", 1), true, true,
                   Map.of(), null, Instant.now()));
           try (StateStore restored = StateStores.connect(target.endpoint())) {
