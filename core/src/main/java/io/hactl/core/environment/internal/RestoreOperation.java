@@ -4,6 +4,7 @@ import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.backup.BackupIdentity;
 import io.hactl.core.backup.BackupMetadata;
+import io.hactl.core.backup.BackupStore;
 import io.hactl.core.backup.InvalidBackupException;
 import io.hactl.core.backup.RestoreRequest;
 import io.hactl.core.backup.RestoreResult;
@@ -12,7 +13,9 @@ import io.hactl.core.backup.internal.ArchivedMachines.ArchivedMachine;
 import io.hactl.core.backup.internal.BackupArchive;
 import io.hactl.core.backup.internal.DumpLoader;
 import io.hactl.core.membership.Quorum;
+import io.hactl.core.state.BackupStores;
 import io.hactl.core.state.Machine;
+import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.EnvironmentRecordFile;
@@ -83,7 +86,7 @@ final class RestoreOperation {
 
       String machineId = Long.toString(newControllerId(archive, archived, instances));
       ControllerLauncher.Launched launched = launch(context, identity, machineId);
-      List<String> machines = load(archive, identity, machineId, launched);
+      List<String> machines = load(archive, identity, machineId, launched, file);
       env.store().saveEnvironmentRecord(env.name(), new EnvironmentRecordFile(identity.uuid(),
           identity.provider(), identity.replicaSet(), List.of(launched.address()), true));
       List<String> redirected = new AgentRedirect(env).redirect(context, plain,
@@ -197,16 +200,25 @@ final class RestoreOperation {
     return launched;
   }
 
+  /**
+   * Loads the dump, then keeps the restored backup on the new controller: the controllers'
+   * earlier backups are not part of a dump, and the one just restored is the obvious one to
+   * keep.
+   */
   private List<String> load(BackupArchive archive, BackupIdentity identity, String machineId,
-      ControllerLauncher.Launched launched) throws HactlException, IOException {
+      ControllerLauncher.Launched launched, Path file) throws HactlException, IOException {
     Machine controller = new Machine(machineId,
         List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE,
         launched.instance().id(), launched.instance().addresses(), launched.instance().ports(),
         true, true, java.util.Map.of(), null, clock.instant());
+    StateEndpoint endpoint = env.endpoint(new EnvironmentRecordFile(identity.uuid(),
+        identity.provider(), identity.replicaSet(), List.of(launched.address()), false));
     try {
-      return new DumpLoader(env.endpoint(new EnvironmentRecordFile(identity.uuid(),
-          identity.provider(), identity.replicaSet(), List.of(launched.address()), false)), clock)
-          .load(archive, identity, controller);
+      List<String> machines = new DumpLoader(endpoint, clock).load(archive, identity, controller);
+      try (BackupStore backups = BackupStores.backups(endpoint)) {
+        backups.save(archive.metadata(), file);
+      }
+      return machines;
     } catch (StateException e) {
       throw HactlException.failure("cannot restore environment " + env.name() + ": loading the"
           + " backup into machine " + machineId + " failed: " + e.getMessage() + "; run"
