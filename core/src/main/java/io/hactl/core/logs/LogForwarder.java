@@ -40,7 +40,7 @@ public final class LogForwarder implements AutoCloseable {
   /** The most records sent in one write. */
   static final int BATCH = 500;
   /** The shortest time between two sends. */
-  static final Duration SEND_INTERVAL = Duration.ofMillis(100);
+  static final Duration SEND_INTERVAL = Duration.ofMillis(250);
   /** The longest time between two sends, however slow the store. */
   static final Duration MAX_SEND_INTERVAL = Duration.ofSeconds(1);
   /** How many times its own duration a send waits before the next one. */
