@@ -145,8 +145,8 @@ public final class AgentMain {
     PeerGrouperWorker peerGrouper =
         new PeerGrouperWorker(state, config.machineId(), Clock.systemUTC());
     masterWorkers.add(new MasterGate.MasterWorker("peer grouper", peerGrouper::runOnce));
-    LogPruner pruner = new LogPruner(logs, LogPruner.DEFAULT_MAX_BYTES, Clock.systemUTC(),
-        LogPruner.DEFAULT_EVERY);
+    LogPruner pruner = new LogPruner(logs, config.logRetentionMb() * 1024L * 1024L,
+        Clock.systemUTC(), LogPruner.DEFAULT_EVERY);
     masterWorkers.add(new MasterGate.MasterWorker("log pruner", pruner::runOnce));
     try {
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),

@@ -16,7 +16,9 @@ enum CommonKey {
   STATE_PORT("state-port", "an integer 0..65535", ScalarReaders::port,
       type -> CommonKey.LOCAL_PROVIDER.equals(type) ? 0 : 37017),
   BIND_ADDRESS("bind-address", "a literal IPv4 or IPv6 address such as 127.0.0.1",
-      ScalarReaders::ipLiteral, type -> "127.0.0.1");
+      ScalarReaders::ipLiteral, type -> "127.0.0.1"),
+  LOG_RETENTION_MB("log-retention-mb", "a whole number of megabytes, 1 or more",
+      ScalarReaders::megabytes, type -> EnvironmentConfig.DEFAULT_LOG_RETENTION_MB);
 
   /** The provider whose machines share this host, so it picks free ports itself. */
   static final String LOCAL_PROVIDER = "local";

@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param providerSettings every key not known to hactl itself, for the provider to validate
  * @param locations where each key of this environment was written, for later error messages
  *     (e.g. a provider rejecting one of {@code providerSettings}); empty for the built-in one
+ * @param logRetentionMb how large the environment's replicated log may grow, in megabytes
+ *     ({@code log-retention-mb}); the master prunes the oldest records beyond it
  */
 public record EnvironmentConfig(
     String name,
@@ -24,13 +26,28 @@ public record EnvironmentConfig(
     int statePort,
     String bindAddress,
     Map<String, String> providerSettings,
-    Map<String, SourceLocation> locations) {
+    Map<String, SourceLocation> locations,
+    int logRetentionMb) {
+
+  /** {@code log-retention-mb} when an environment does not set it. */
+  public static final int DEFAULT_LOG_RETENTION_MB = 64;
+
+  /** A config with the default log retention. */
+  public EnvironmentConfig(String name, String type, ControllerDb controllerDb, int statePort,
+      String bindAddress, Map<String, String> providerSettings,
+      Map<String, SourceLocation> locations) {
+    this(name, type, controllerDb, statePort, bindAddress, providerSettings, locations,
+        DEFAULT_LOG_RETENTION_MB);
+  }
 
   public EnvironmentConfig {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(controllerDb, "controllerDb");
     Objects.requireNonNull(bindAddress, "bindAddress");
+    if (logRetentionMb < 1) {
+      throw new IllegalArgumentException("log retention must be at least 1 MB");
+    }
     // Copies that keep the order written, so listings follow the file.
     providerSettings = Collections.unmodifiableMap(new LinkedHashMap<>(providerSettings));
     locations = Collections.unmodifiableMap(new LinkedHashMap<>(locations));

@@ -70,7 +70,7 @@ final class EnvironmentReader {
         (ControllerDb) all.get(CommonKey.CONTROLLER_DB),
         (Integer) all.get(CommonKey.STATE_PORT),
         (String) all.get(CommonKey.BIND_ADDRESS),
-        providerSettings, locations);
+        providerSettings, locations, (Integer) all.get(CommonKey.LOG_RETENTION_MB));
   }
 
   private Optional<Object> readCommon(CommonKey key, YamlNode value) {

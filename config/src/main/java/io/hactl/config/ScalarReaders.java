@@ -50,6 +50,15 @@ final class ScalarReaders {
     return port.intValue();
   }
 
+  /** A size in megabytes: a positive integer, at most a million (a terabyte). */
+  static Object megabytes(YamlNode.Scalar value) {
+    BigInteger mb = value.integer();
+    if (mb == null || mb.signum() <= 0 || mb.compareTo(BigInteger.valueOf(1_000_000)) > 0) {
+      return null;
+    }
+    return mb.intValue();
+  }
+
   /**
    * Literal addresses only. The text is checked before {@link InetAddress} sees it: given
    * anything containing a colon and only hex digits, colons and dots, it parses an IPv6 literal

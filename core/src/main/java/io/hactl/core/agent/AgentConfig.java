@@ -1,5 +1,6 @@
 package io.hactl.core.agent;
 
+import io.hactl.config.EnvironmentConfig;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param stateAddresses controller members to reach state through; the agent refreshes them
  * @param heartbeatInterval how often the agent records that it is alive
  * @param providerAccess for controllers, how to provision machines as master; null otherwise
+ * @param logRetentionMb how large the environment's log may grow, in megabytes: the limit a
+ *     controller's agent prunes to while it is the master
  */
 public record AgentConfig(
     String environmentUuid,
@@ -27,9 +30,21 @@ public record AgentConfig(
     String secret,
     List<String> stateAddresses,
     Duration heartbeatInterval,
-    ProviderAccess providerAccess) {
+    ProviderAccess providerAccess,
+    int logRetentionMb) {
 
   public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(1);
+
+  /** {@code log-retention-mb} when nothing says otherwise. */
+  public static final int DEFAULT_LOG_RETENTION_MB = EnvironmentConfig.DEFAULT_LOG_RETENTION_MB;
+
+  /** A config with the default log retention. */
+  public AgentConfig(String environmentUuid, String environmentName, String machineId,
+      boolean controller, String replicaSet, String secret, List<String> stateAddresses,
+      Duration heartbeatInterval, ProviderAccess providerAccess) {
+    this(environmentUuid, environmentName, machineId, controller, replicaSet, secret,
+        stateAddresses, heartbeatInterval, providerAccess, DEFAULT_LOG_RETENTION_MB);
+  }
 
   public AgentConfig {
     Objects.requireNonNull(environmentUuid, "environmentUuid");
@@ -39,6 +54,9 @@ public record AgentConfig(
     Objects.requireNonNull(secret, "secret");
     stateAddresses = List.copyOf(stateAddresses);
     Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+    if (logRetentionMb < 1) {
+      throw new IllegalArgumentException("log retention must be at least 1 MB");
+    }
     if (controller && providerAccess == null) {
       throw new IllegalArgumentException("a controller's agent needs provider access");
     }
@@ -52,7 +70,13 @@ public record AgentConfig(
       List<String> currentStateAddresses) {
     return new AgentConfig(environmentUuid, environmentName, otherMachineId, otherIsController,
         replicaSet, secret, currentStateAddresses, heartbeatInterval,
-        otherIsController ? providerAccess : null);
+        otherIsController ? providerAccess : null, logRetentionMb);
+  }
+
+  /** A copy whose log may grow to {@code megabytes}. */
+  public AgentConfig withLogRetentionMb(int megabytes) {
+    return new AgentConfig(environmentUuid, environmentName, machineId, controller, replicaSet,
+        secret, stateAddresses, heartbeatInterval, providerAccess, megabytes);
   }
 
   @Override

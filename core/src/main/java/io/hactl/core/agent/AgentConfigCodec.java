@@ -30,7 +30,8 @@ public final class AgentConfigCodec {
       String secret,
       List<String> stateAddresses,
       long heartbeatIntervalMs,
-      ProviderForm provider) {}
+      ProviderForm provider,
+      int logRetentionMb) {}
 
   private record ProviderForm(
       String type,
@@ -70,7 +71,8 @@ public final class AgentConfigCodec {
     try {
       return YAML.writeValueAsString(new FileForm(c.environmentUuid(), c.environmentName(),
           c.machineId(), c.controller(), c.replicaSet(), c.secret(), c.stateAddresses(),
-          c.heartbeatInterval().toMillis(), ProviderForm.of(c.providerAccess())));
+          c.heartbeatInterval().toMillis(), ProviderForm.of(c.providerAccess()),
+          c.logRetentionMb()));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("agent config is not serializable", e);
     }
@@ -86,6 +88,8 @@ public final class AgentConfigCodec {
         f.controller(), f.replicaSet(), f.secret(), f.stateAddresses(),
         Duration.ofMillis(f.heartbeatIntervalMs() > 0 ? f.heartbeatIntervalMs()
             : AgentConfig.DEFAULT_HEARTBEAT_INTERVAL.toMillis()),
-        f.provider() == null ? null : f.provider().toAccess());
+        f.provider() == null ? null : f.provider().toAccess(),
+        // Files written before the setting existed have none: the default.
+        f.logRetentionMb() > 0 ? f.logRetentionMb() : AgentConfig.DEFAULT_LOG_RETENTION_MB);
   }
 }

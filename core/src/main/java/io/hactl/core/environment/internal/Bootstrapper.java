@@ -51,7 +51,8 @@ final class Bootstrapper {
 
     ProviderContext context = env.providerContext(uuid);
     AgentConfig agentConfig = new AgentConfig(uuid, env.name(), FIRST_MACHINE, true, replicaSet,
-        secret, List.of(), AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess());
+        secret, List.of(), AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess(),
+        env.config().logRetentionMb());
     ControllerLauncher launcher =
         new ControllerLauncher(env, "cannot bootstrap environment " + env.name());
     ControllerLauncher.Launched launched = launcher.start(context, agentConfig);
