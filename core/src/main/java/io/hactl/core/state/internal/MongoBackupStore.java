@@ -1,10 +1,11 @@
 package io.hactl.core.state.internal;
 
+import static io.hactl.core.state.internal.Errors.call;
+
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
@@ -33,7 +34,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.types.Binary;
 
@@ -203,14 +203,6 @@ public final class MongoBackupStore implements BackupStore {
       return total;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static <T> T call(String what, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (MongoException e) {
-      throw new StateException("cannot " + what + ": " + Errors.describe(e), e);
     }
   }
 

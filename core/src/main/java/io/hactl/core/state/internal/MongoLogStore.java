@@ -1,6 +1,8 @@
 package io.hactl.core.state.internal;
 
 
+import static io.hactl.core.state.internal.Errors.call;
+
 import static io.hactl.core.state.internal.LogQueries.ENTITY;
 import static io.hactl.core.state.internal.LogQueries.FIRST_SEQ;
 import static io.hactl.core.state.internal.LogQueries.FIRST_TIME;
@@ -12,7 +14,6 @@ import com.mongodb.ConnectionString;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
 import com.mongodb.bulk.BulkWriteError;
@@ -32,7 +33,6 @@ import io.hactl.core.logs.LogRecord;
 import io.hactl.core.logs.LogSlice;
 import io.hactl.core.logs.LogStore;
 import io.hactl.core.state.StateEndpoint;
-import io.hactl.core.state.StateException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +44,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
@@ -279,14 +278,6 @@ public final class MongoLogStore implements LogStore {
     List<Bson> all = new ArrayList<>(clauses);
     all.add(more);
     return all;
-  }
-
-  private static <T> T call(String what, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (MongoException e) {
-      throw new StateException("cannot " + what + ": " + Errors.describe(e), e);
-    }
   }
 
   @Override

@@ -1,8 +1,9 @@
 package io.hactl.core.state.internal;
 
+import static io.hactl.core.state.internal.Errors.call;
+
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
-import com.mongodb.MongoException;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
 import com.mongodb.WriteConcern;
@@ -19,7 +20,6 @@ import io.hactl.core.backup.DumpOrder;
 import io.hactl.core.backup.StateDump;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateEndpoint;
-import io.hactl.core.state.StateException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -27,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import org.bson.Document;
 import org.bson.json.JsonMode;
 import org.bson.json.JsonWriterSettings;
@@ -179,14 +178,6 @@ public final class MongoStateDump implements StateDump {
       }
     }
     return batch.size();
-  }
-
-  private static <T> T call(String what, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (MongoException e) {
-      throw new StateException("cannot " + what + ": " + Errors.describe(e), e);
-    }
   }
 
   @Override

@@ -1,10 +1,11 @@
 package io.hactl.core.state.internal;
 
+import static io.hactl.core.state.internal.Errors.call;
+
 import static com.mongodb.client.model.Filters.eq;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
 import com.mongodb.ReadPreference;
@@ -35,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import org.bson.Document;
 
 /**
@@ -295,14 +295,6 @@ public final class MongoStateStore implements StateStore {
 
   private MongoCollection<Document> heartbeatCollection() {
     return db.getCollection("heartbeats");
-  }
-
-  private static <T> T call(String what, Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (MongoException e) {
-      throw new StateException("cannot " + what + ": " + Errors.describe(e), e);
-    }
   }
 
   @Override
