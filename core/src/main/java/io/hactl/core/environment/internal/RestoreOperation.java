@@ -184,7 +184,8 @@ final class RestoreOperation {
         identity.provider(), identity.replicaSet(), List.of(), false));
     AgentConfig agentConfig = new AgentConfig(identity.uuid(), identity.name(), machineId, true,
         identity.replicaSet(), identity.secret(), List.of(),
-        AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess());
+        AgentConfig.DEFAULT_HEARTBEAT_INTERVAL, env.providerAccess(),
+        env.config().logRetentionMb());
     ControllerLauncher launcher =
         new ControllerLauncher(env, "cannot restore environment " + env.name());
     ControllerLauncher.Launched launched = launcher.start(context, agentConfig);
