@@ -6,6 +6,9 @@ import io.hactl.core.state.MemberSpec;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateStore;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,6 +31,14 @@ public final class PeerGrouperWorker {
    */
   static final long CAUGHT_UP_LAG = 200;
 
+  /**
+   * How long a non-voting member must have looked ready (healthy, SECONDARY, caught up) before
+   * it gets a vote. The embedded member restarts its Raft server once after joining (Ratis 3.1
+   * leaves a joiner "initializing" until then); a vote given during that restart can leave the
+   * set without a majority, so the vote waits until the member has settled.
+   */
+  static final Duration SETTLE_BEFORE_VOTE = Duration.ofSeconds(5);
+
   private static final Logger LOG = LoggerFactory.getLogger(PeerGrouperWorker.class);
 
   private final StateStore state;
@@ -35,6 +46,8 @@ public final class PeerGrouperWorker {
   private final Clock clock;
   private final PeerGroupPlanner planner = new PeerGroupPlanner();
   private List<String> lastProblems = List.of();
+  /** When each member was first seen ready to vote, without a break since. */
+  private final Map<String, Instant> readySince = new HashMap<>();
 
   public PeerGrouperWorker(StateStore state, String machineId, Clock clock) {
     this.state = state;
@@ -45,7 +58,7 @@ public final class PeerGrouperWorker {
   public PeerGroupPlan runOnce() {
     List<Machine> machines = state.machines();
     List<MemberView> members = state.members();
-    PeerGroupPlan plan = planner.plan(observe(machines, members));
+    PeerGroupPlan plan = planner.plan(settled(observe(machines, members), clock.instant()));
     reportProblems(plan.problems());
 
     Map<String, Boolean> recorded = machines.stream()
@@ -76,6 +89,22 @@ public final class PeerGrouperWorker {
       }
     });
     return plan;
+  }
+
+  /** Marks members that have looked ready for less than {@link #SETTLE_BEFORE_VOTE} as not yet. */
+  private PeerGroupObservation settled(PeerGroupObservation observed, Instant now) {
+    readySince.keySet().retainAll(observed.members().stream()
+        .filter(ObservedMember::readyToVote).map(ObservedMember::address).toList());
+    List<ObservedMember> members = observed.members().stream().map(m -> {
+      if (m.voting() || !m.readyToVote()) {
+        return m;
+      }
+      Instant since = readySince.computeIfAbsent(m.address(), a -> now);
+      boolean settledLongEnough = Duration.between(since, now).compareTo(SETTLE_BEFORE_VOTE) >= 0;
+      return settledLongEnough ? m
+          : new ObservedMember(m.address(), false, m.state(), m.healthy(), false);
+    }).toList();
+    return new PeerGroupObservation(observed.controllers(), members);
   }
 
   static PeerGroupObservation observe(List<Machine> machines, List<MemberView> members) {

@@ -18,8 +18,24 @@ import org.junit.jupiter.api.Test;
 class PeerGrouperWorkerTest {
 
   private final InMemoryStateStore state = new InMemoryStateStore();
-  private final PeerGrouperWorker worker = new PeerGrouperWorker(state, "0",
-      Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC));
+  private Instant now = Instant.parse("2026-11-25T12:00:00Z");
+  private final Clock clock = new Clock() {
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  };
+  private final PeerGrouperWorker worker = new PeerGrouperWorker(state, "0", clock);
 
   private void controller(String id, boolean wantsVote, boolean hasVote) {
     state.put(new Machine(id, List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON),
@@ -51,13 +67,17 @@ class PeerGrouperWorkerTest {
   }
 
   @Test
-  void givesVotesOnceCaughtUpAndRecordsHasVoteBeforehand() {
+  void givesVotesOnceCaughtUpAndSettledAndRecordsHasVoteBeforehand() {
     controller("0", true, true);
     controller("1", true, false);
     controller("2", true, false);
     state.members = new ArrayList<>(List.of(member("0", "PRIMARY", true, 500),
         member("1", "SECONDARY", false, 480), member("2", "SECONDARY", false, 490)));
 
+    worker.runOnce();
+    assertThat(state.reconfigurations).as("no vote while the members settle").isEmpty();
+
+    now = now.plus(PeerGrouperWorker.SETTLE_BEFORE_VOTE);
     worker.runOnce();
 
     assertThat(state.reconfigurations.get(0)).allMatch(m -> m.votes() == 1);
