@@ -1,5 +1,6 @@
 package io.hactl.core.environment.internal;
 
+import io.hactl.config.ControllerDb;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.environment.BootstrapResult;
@@ -36,6 +37,11 @@ final class Bootstrapper {
 
   BootstrapResult bootstrap() throws HactlException {
     Instant started = Instant.now();
+    if (env.config().controllerDb() == ControllerDb.MONGOD) {
+      throw HactlException.badInput("cannot bootstrap environment " + env.name()
+          + ": controller-db: mongod is not supported yet; remove the key to use the embedded"
+          + " member");
+    }
     if (env.store().environmentRecord(env.name()).isPresent()) {
       throw HactlException.badInput("cannot bootstrap environment " + env.name()
           + ": it is already bootstrapped (or a bootstrap failed half-way); run `hactl"
