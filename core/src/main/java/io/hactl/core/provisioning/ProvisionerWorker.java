@@ -3,10 +3,12 @@ package io.hactl.core.provisioning;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.AgentConfigCodec;
+import io.hactl.core.provider.ConstraintsSyntax;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateStore;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.Placement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,7 +83,8 @@ public final class ProvisionerWorker {
     try {
       LOG.info("starting instance for machine {}", machine.id());
       Instance instance = broker.start(new InstanceSpec(machine.id(), machine.isController(),
-          AgentConfigCodec.toYaml(config), statePort, machine.constraints()));
+          AgentConfigCodec.toYaml(config), "", statePort,
+          ConstraintsSyntax.toConstraints(machine.constraints()), Placement.ANYWHERE));
       state.setInstance(machine.id(), instance.id(), instance.addresses(), instance.ports());
       if (machine.provisioningError() != null) {
         state.setProvisioningError(machine.id(), null);

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.hactl.core.HactlException;
 import io.hactl.plugin.api.AgentDistribution;
+import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,6 +120,6 @@ class GuardedProviderTest {
   }
 
   private static InstanceSpec spec(String machineId) {
-    return new InstanceSpec(machineId, false, "config: <hidden>", 0, Map.of());
+    return new InstanceSpec(machineId, false, "config: <hidden>", "", 0, Constraints.NONE, Placement.ANYWHERE);
   }
 }

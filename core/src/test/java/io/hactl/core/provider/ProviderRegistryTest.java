@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.hactl.core.HactlException;
 import io.hactl.plugin.api.AgentDistribution;
+import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.SettingProblem;
 import java.nio.file.Files;
@@ -161,6 +163,6 @@ class ProviderRegistryTest {
   }
 
   private static InstanceSpec spec(String machineId) {
-    return new InstanceSpec(machineId, false, "config: <hidden>", 0, Map.of());
+    return new InstanceSpec(machineId, false, "config: <hidden>", "", 0, Constraints.NONE, Placement.ANYWHERE);
   }
 }

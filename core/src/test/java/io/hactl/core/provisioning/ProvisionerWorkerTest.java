@@ -1,5 +1,8 @@
 package io.hactl.core.provisioning;
 
+import io.hactl.plugin.api.Constraints;
+import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.Placement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -74,7 +77,7 @@ class ProvisionerWorkerTest {
     Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     worker.runOnce();
     state.removeMachine(added.id());
-    broker.start(new io.hactl.plugin.api.InstanceSpec("99", false, "", 0, Map.of()));
+    broker.start(new InstanceSpec("99", false, "", "", 0, Constraints.NONE, Placement.ANYWHERE));
 
     worker.runOnce();
     assertThat(broker.instances).containsOnlyKeys("i-99");
@@ -83,7 +86,7 @@ class ProvisionerWorkerTest {
   @Test
   void adoptsAnInstanceStartedBeforeACrashInsteadOfStartingASecond() throws Exception {
     Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
-    broker.start(new io.hactl.plugin.api.InstanceSpec(added.id(), false, "", 0, Map.of()));
+    broker.start(new InstanceSpec(added.id(), false, "", "", 0, Constraints.NONE, Placement.ANYWHERE));
 
     worker.runOnce();
     assertThat(broker.started).hasSize(1);

@@ -4,9 +4,11 @@ import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.AgentConfigCodec;
 import io.hactl.core.state.StateStores;
+import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.InstanceState;
+import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +38,7 @@ final class ControllerLauncher {
   Launched start(ProviderContext context, AgentConfig agentConfig) throws HactlException {
     Instance instance = env.provider().startInstance(context, new InstanceSpec(
         agentConfig.machineId(), true, AgentConfigCodec.toYaml(agentConfig),
-        env.config().statePort(), Map.of()));
+        "", env.config().statePort(), Constraints.NONE, Placement.ANYWHERE));
     return new Launched(instance, stateAddress(instance));
   }
 

@@ -1,8 +1,10 @@
 package io.hactl.plugins.local;
 
 import io.hactl.plugin.api.AgentDistribution;
+import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,7 @@ public final class FakeClient {
         new AgentDistribution(Path.of(args[1]), List.of(Path.of(args[2])),
             FakeAgent.class.getName(), List.of("-Xmx32m", "-XX:TieredStopAtLevel=1")));
     Instance instance = new LocalProvider().startInstance(context,
-        new InstanceSpec("0", true, "secret: s3cr3t\n", 0, Map.of()));
+        new InstanceSpec("0", true, "secret: s3cr3t\n", "", 0, Constraints.NONE, Placement.ANYWHERE));
     System.out.println("pid=" + instance.details().get("pid"));
   }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.hactl.plugin.api.AgentDistribution;
+import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.InstanceState;
+import io.hactl.plugin.api.Placement;
+import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
-import io.hactl.plugin.api.Provider;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -234,11 +236,11 @@ class LocalProviderTest {
   }
 
   private static InstanceSpec controllerSpec(String machineId) {
-    return new InstanceSpec(machineId, true, CONFIG, 0, Map.of());
+    return new InstanceSpec(machineId, true, CONFIG, "", 0, Constraints.NONE, Placement.ANYWHERE);
   }
 
   private static InstanceSpec plainSpec(String machineId) {
-    return new InstanceSpec(machineId, false, CONFIG, 0, Map.of());
+    return new InstanceSpec(machineId, false, CONFIG, "", 0, Constraints.NONE, Placement.ANYWHERE);
   }
 
   private static Path javaExecutable() {
