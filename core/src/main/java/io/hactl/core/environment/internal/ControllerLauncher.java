@@ -12,7 +12,6 @@ import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * Starts the instance of a first controller (at bootstrap, or at a restore) and waits for its
