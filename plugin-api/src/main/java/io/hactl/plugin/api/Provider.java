@@ -1,7 +1,10 @@
 package io.hactl.plugin.api;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.pf4j.ExtensionPoint;
 
 /**
@@ -38,18 +41,53 @@ public interface Provider extends ExtensionPoint {
   String type();
 
   /**
+   * The settings this provider accepts, in the order {@code hactl providers} shows them. The
+   * default {@link #validateSettings} reports keys not listed here and required ones missing.
+   *
+   * <pre>{@code
+   * public List<ProviderSetting> settings() {
+   *   return List.of(new ProviderSetting("region", "AWS region, e.g. eu-west-1", true, false));
+   * }
+   * }</pre>
+   *
+   * @return the accepted settings; empty (the default) when the provider takes none
+   * @since 0.2
+   */
+  default List<ProviderSetting> settings() {
+    return List.of();
+  }
+
+  /**
    * Checks the provider-specific settings of an environment before anything is started. Keys the
    * provider does not know must be reported, so that typos never pass silently.
+   *
+   * <p>The default reports every key that {@link #settings()} does not list and every required
+   * setting that is missing or blank. Override it to check values too (and usually call {@code
+   * Provider.super.validateSettings(settings)} first).
    *
    * @param settings the environment's provider settings (common hactl keys removed)
    * @return every problem found; empty when the settings are valid
    * @since 0.1
    */
   default List<SettingProblem> validateSettings(Map<String, String> settings) {
-    return settings.keySet().stream()
+    List<ProviderSetting> accepted = settings();
+    Set<String> names = new TreeSet<>();
+    accepted.forEach(setting -> names.add(setting.name()));
+    String known = names.isEmpty() ? "it takes no settings"
+        : "it accepts " + String.join(", ", names);
+    List<SettingProblem> problems = new ArrayList<>();
+    settings.keySet().stream()
+        .filter(key -> !names.contains(key))
         .sorted()
-        .map(key -> new SettingProblem(key, "unknown setting for provider " + type()))
-        .toList();
+        .forEach(key -> problems.add(
+            new SettingProblem(key, "unknown setting for provider " + type() + "; " + known)));
+    accepted.stream()
+        .filter(ProviderSetting::required)
+        .filter(setting -> settings.get(setting.name()) == null
+            || settings.get(setting.name()).isBlank())
+        .forEach(setting -> problems.add(new SettingProblem(setting.name(),
+            "required by provider " + type() + ": " + setting.description())));
+    return problems;
   }
 
   /**
