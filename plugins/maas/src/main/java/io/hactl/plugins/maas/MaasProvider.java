@@ -1,0 +1,199 @@
+package io.hactl.plugins.maas;
+
+import io.hactl.plugin.api.Instance;
+import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.Provider;
+import io.hactl.plugin.api.ProviderContext;
+import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.SettingProblem;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pf4j.Extension;
+
+/**
+ * Machines from a MAAS region through its 2.0 REST API ({@code <endpoint>/api/2.0/}), signed with
+ * OAuth 1.0a PLAINTEXT from the user's API key. Settings: see {@code MaasSettings}
+ * ({@code endpoint}, {@code api-key}, optional {@code distro-series}).
+ *
+ * <p>Starting an instance allocates a machine ({@code agent_name} = the environment's uuid, so
+ * the environment's machines can be listed by owner), labels it with the hactl machine id
+ * ({@code owner_data}), and deploys it with hactl's cloud-init user data. If labelling or
+ * deploying fails, the machine is released again, so that a failed start never leaks a machine.
+ * Stopping releases; ids that MAAS no longer lists for this environment are ignored, so a retry is
+ * safe and never releases a machine that meanwhile went to someone else.
+ *
+ * <p>No state is kept between calls: MAAS itself is the record, so any client or controller with
+ * the settings sees the same instances.
+ */
+@Extension
+public final class MaasProvider implements Provider {
+  /** The provider's type in environments.yaml. */
+  public static final String TYPE = "maas";
+
+  /** Owner-data key holding the hactl machine id. */
+  static final String MACHINE_ID_KEY = "hactl-machine-id";
+  /** Owner-data key holding the state port the controller's member listens on. */
+  static final String STATE_PORT_KEY = "hactl-state-port";
+  /** Owner-data key holding the environment's name, for people reading MAAS's UI. */
+  static final String ENVIRONMENT_KEY = "hactl-environment";
+
+  private final Clock clock;
+  private final RetryPolicy retryPolicy;
+  private volatile HttpClient http;
+
+  /** The provider PF4J instantiates. */
+  public MaasProvider() {
+    this(Clock.systemUTC(), RetryPolicy.DEFAULT);
+  }
+
+  MaasProvider(Clock clock, RetryPolicy retryPolicy) {
+    this.clock = clock;
+    this.retryPolicy = retryPolicy;
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public List<SettingProblem> validateSettings(Map<String, String> settings) {
+    return MaasSettings.validate(settings);
+  }
+
+  @Override
+  public Instance startInstance(ProviderContext context, InstanceSpec spec)
+      throws ProviderException {
+    MaasSettings settings = MaasSettings.from(context.settings());
+    if (spec.constraints().instanceTypeIfSet().isPresent()) {
+      throw new ProviderException("MAAS has no instance types, so instance-type="
+          + spec.constraints().instanceType() + " cannot be satisfied for machine "
+          + spec.machineId() + "; use mem=, cores=, arch=, root-disk= and tags= instead");
+    }
+    MachinesApi api = api(settings);
+    MaasMachine allocated = api.allocate(spec.constraints(), spec.placement(),
+        context.environmentUuid(), "hactl machine " + spec.machineId() + " of environment "
+            + context.environmentName());
+    String systemId = allocated.systemId();
+    try {
+      Map<String, String> labels = new LinkedHashMap<>();
+      labels.put(MACHINE_ID_KEY, spec.machineId());
+      labels.put(ENVIRONMENT_KEY, context.environmentName());
+      if (spec.statePort() > 0) {
+        labels.put(STATE_PORT_KEY, Integer.toString(spec.statePort()));
+      }
+      api.setOwnerData(systemId, labels);
+      String userData = spec.userData().isEmpty() ? "" : Base64.getEncoder()
+          .encodeToString(spec.userData().getBytes(StandardCharsets.UTF_8));
+      MaasMachine deploying = api.deploy(systemId, userData, settings.distroSeries());
+      return toInstance(deploying, spec.machineId(), spec.statePort());
+    } catch (ProviderException e) {
+      throw new ProviderException(e.getMessage() + "; " + releaseAfterFailure(api, systemId,
+          spec.machineId()), e);
+    }
+  }
+
+  @Override
+  public void stopInstances(ProviderContext context, List<String> instanceIds)
+      throws ProviderException {
+    if (instanceIds.isEmpty()) {
+      return;
+    }
+    MaasSettings settings = MaasSettings.from(context.settings());
+    MachinesApi api = api(settings);
+    // Only machines MAAS still lists under this environment's agent_name are released: an id
+    // already released (and perhaps allocated by someone else since) is left alone.
+    Set<String> ours = api.list(context.environmentUuid(), List.copyOf(instanceIds)).stream()
+        .map(MaasMachine::systemId)
+        .collect(Collectors.toSet());
+    for (String id : instanceIds) {
+      if (ours.contains(id)) {
+        api.release(id, "released by hactl environment " + context.environmentName());
+      }
+    }
+  }
+
+  @Override
+  public List<Instance> instances(ProviderContext context) throws ProviderException {
+    MaasSettings settings = MaasSettings.from(context.settings());
+    return api(settings).list(context.environmentUuid(), List.of()).stream()
+        .map(machine -> toInstance(machine, machine.ownerData().getOrDefault(MACHINE_ID_KEY, ""),
+            statePort(machine)))
+        .toList();
+  }
+
+  /** Releases a machine whose start failed; says how that went, for the error message. */
+  private static String releaseAfterFailure(MachinesApi api, String systemId, String machineId) {
+    // An interrupted start must still give the machine back: clear the flag for the release
+    // call (HttpClient refuses to wait while it is set) and restore it afterwards.
+    boolean interrupted = Thread.interrupted();
+    try {
+      return api.release(systemId, "hactl could not start machine " + machineId)
+          ? "MAAS machine " + systemId + " was released again"
+          : "MAAS no longer knows machine " + systemId + ", so nothing was left to release";
+    } catch (ProviderException | RuntimeException releaseFailure) {
+      return "releasing MAAS machine " + systemId + " failed too (" + releaseFailure.getMessage()
+          + "); release it in MAAS by hand";
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static int statePort(MaasMachine machine) {
+    try {
+      return Integer.parseInt(machine.ownerData().getOrDefault(STATE_PORT_KEY, "0"));
+    } catch (NumberFormatException e) {
+      return 0;
+    }
+  }
+
+  private static Instance toInstance(MaasMachine machine, String machineId, int statePort) {
+    Map<String, Integer> ports = new HashMap<>();
+    if (statePort > 0) {
+      ports.put(Instance.STATE_PORT, statePort);
+    }
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("hostname", machine.hostname());
+    details.put("status", machine.describeStatus());
+    details.put("zone", machine.zone());
+    details.put("power", machine.powerState());
+    details.values().removeIf(String::isEmpty);
+    return new Instance(machine.systemId(), machineId, StatusMapping.stateOf(machine),
+        machine.ipAddresses(), ports, details);
+  }
+
+  private MachinesApi api(MaasSettings settings) {
+    MaasClient client = new MaasClient(settings,
+        new OAuthPlaintextSigner(settings.apiKey(), clock), retryPolicy, http());
+    return new MachinesApi(client, settings);
+  }
+
+  /** Created on first use, so that merely loading the plugin starts no threads. */
+  private HttpClient http() {
+    HttpClient client = http;
+    if (client == null) {
+      synchronized (this) {
+        client = http;
+        if (client == null) {
+          client = HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+          http = client;
+        }
+      }
+    }
+    return client;
+  }
+}
