@@ -5,12 +5,15 @@ import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,14 +69,23 @@ public final class MaasProvider implements Provider {
   }
 
   @Override
+  public List<ProviderSetting> settings() {
+    return MaasSettings.DECLARED;
+  }
+
+  /** Unknown and missing keys (the SPI's check), then the values: URL, key format, series. */
+  @Override
   public List<SettingProblem> validateSettings(Map<String, String> settings) {
-    return MaasSettings.validate(settings);
+    List<SettingProblem> problems = new ArrayList<>(Provider.super.validateSettings(settings));
+    problems.addAll(MaasSettings.valueProblems(settings));
+    problems.sort(Comparator.comparing(SettingProblem::key));
+    return List.copyOf(problems);
   }
 
   @Override
   public Instance startInstance(ProviderContext context, InstanceSpec spec)
       throws ProviderException {
-    MaasSettings settings = MaasSettings.from(context.settings());
+    MaasSettings settings = settingsOf(context);
     if (spec.constraints().instanceTypeIfSet().isPresent()) {
       throw new ProviderException("MAAS has no instance types, so instance-type="
           + spec.constraints().instanceType() + " cannot be satisfied for machine "
@@ -108,7 +120,7 @@ public final class MaasProvider implements Provider {
     if (instanceIds.isEmpty()) {
       return;
     }
-    MaasSettings settings = MaasSettings.from(context.settings());
+    MaasSettings settings = settingsOf(context);
     MachinesApi api = api(settings);
     // Only machines MAAS still lists under this environment's agent_name are released: an id
     // already released (and perhaps allocated by someone else since) is left alone.
@@ -124,11 +136,15 @@ public final class MaasProvider implements Provider {
 
   @Override
   public List<Instance> instances(ProviderContext context) throws ProviderException {
-    MaasSettings settings = MaasSettings.from(context.settings());
+    MaasSettings settings = settingsOf(context);
     return api(settings).list(context.environmentUuid(), List.of()).stream()
         .map(machine -> toInstance(machine, machine.ownerData().getOrDefault(MACHINE_ID_KEY, ""),
             statePort(machine)))
         .toList();
+  }
+
+  private MaasSettings settingsOf(ProviderContext context) throws ProviderException {
+    return MaasSettings.from(context.settings(), validateSettings(context.settings()));
   }
 
   /** Releases a machine whose start failed; says how that went, for the error message. */

@@ -1,6 +1,7 @@
 package io.hactl.plugins.maas;
 
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -30,20 +30,27 @@ record MaasSettings(URI endpoint, URI apiBase, ApiKey apiKey, String distroSerie
   static final String API_KEY = "api-key";
   static final String DISTRO_SERIES = "distro-series";
 
-  private static final Set<String> KEYS = Set.of(ENDPOINT, API_KEY, DISTRO_SERIES);
+  /** The settings, as {@code hactl providers} lists them. */
+  static final List<ProviderSetting> DECLARED = List.of(
+      new ProviderSetting(ENDPOINT, "the MAAS URL, e.g. http://maas.example.com:5240/MAAS "
+          + "(use https beyond a trusted network: the API key is sent with every request)",
+          true, false),
+      new ProviderSetting(API_KEY, "the MAAS API key consumer_key:token_key:token_secret, as "
+          + "printed by `maas apikey --username NAME`", true, true),
+      new ProviderSetting(DISTRO_SERIES, "the OS release to deploy, e.g. jammy; MAAS's default "
+          + "when not set", false, false));
+
   private static final Pattern SERIES = Pattern.compile("[a-z0-9][a-z0-9.+-]{0,62}");
   private static final String API_PATH = "api/2.0/";
 
-  /** Every problem with the given settings, sorted by key; empty when they are usable. */
-  static List<SettingProblem> validate(Map<String, String> settings) {
+  /**
+   * Problems with the values of the settings that are present; unknown and missing keys are
+   * the SPI's default check of {@link #DECLARED}.
+   */
+  static List<SettingProblem> valueProblems(Map<String, String> settings) {
     List<SettingProblem> problems = new ArrayList<>();
-    settings.keySet().stream().sorted().filter(key -> !KEYS.contains(key)).forEach(key ->
-        problems.add(new SettingProblem(key, "unknown setting for provider maas; settings are "
-            + API_KEY + ", " + DISTRO_SERIES + " (optional), " + ENDPOINT)));
     String key = settings.get(API_KEY);
-    if (key == null) {
-      problems.add(new SettingProblem(API_KEY, "missing; " + ApiKey.FORMAT_HINT));
-    } else if (ApiKey.parse(key).isEmpty()) {
+    if (key != null && !key.isBlank() && ApiKey.parse(key).isEmpty()) {
       // Never echo the value: a malformed key may still be most of a real one.
       problems.add(new SettingProblem(API_KEY, ApiKey.FORMAT_HINT));
     }
@@ -53,24 +60,21 @@ record MaasSettings(URI endpoint, URI apiBase, ApiKey apiKey, String distroSerie
           "must be a MAAS release name such as jammy or noble; got \"" + series + "\""));
     }
     String endpoint = settings.get(ENDPOINT);
-    if (endpoint == null) {
-      problems.add(new SettingProblem(ENDPOINT,
-          "missing; the MAAS URL, such as http://maas.example.com:5240/MAAS"));
-    } else {
+    if (endpoint != null && !endpoint.isBlank()) {
       endpointProblem(endpoint).ifPresent(message ->
           problems.add(new SettingProblem(ENDPOINT, message)));
     }
-    problems.sort((a, b) -> a.key().compareTo(b.key()));
     return problems;
   }
 
   /**
    * The settings as a record.
    *
-   * @throws ProviderException naming every problem, when {@link #validate} finds any
+   * @param problems what the provider's {@code validateSettings} found in them
+   * @throws ProviderException naming every problem, when there are any
    */
-  static MaasSettings from(Map<String, String> settings) throws ProviderException {
-    List<SettingProblem> problems = validate(settings);
+  static MaasSettings from(Map<String, String> settings, List<SettingProblem> problems)
+      throws ProviderException {
     if (!problems.isEmpty()) {
       throw new ProviderException("invalid maas settings: " + String.join("; ",
           problems.stream().map(p -> p.key() + " " + p.message()).toList()));
