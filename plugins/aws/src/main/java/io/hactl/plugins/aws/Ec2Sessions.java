@@ -1,0 +1,51 @@
+package io.hactl.plugins.aws;
+
+import io.hactl.plugin.api.ProviderException;
+import java.time.Duration;
+import java.util.function.Function;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.Ec2ClientBuilder;
+
+/**
+ * Builds the EC2 client of one provider call from the settings: the region and credentials they
+ * name, the endpoint override if any (checked by the {@link EndpointPolicy} first), the JDK's
+ * URLConnection HTTP client (so the plugin needs neither Netty nor Apache HTTP), and no SDK
+ * retries: {@link Ec2Calls} retries throttling itself, within a bound.
+ */
+final class Ec2Sessions {
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
+
+  private final CredentialsResolver credentials;
+  private final EndpointPolicy endpoints;
+  private final Backoff backoff;
+
+  Ec2Sessions(Function<String, String> environment, EndpointPolicy endpoints, Backoff backoff) {
+    this.credentials = new CredentialsResolver(environment);
+    this.endpoints = endpoints;
+    this.backoff = backoff;
+  }
+
+  Ec2Session open(AwsSettings settings) throws ProviderException {
+    endpoints.check(settings.endpoint());
+    Ec2ClientBuilder builder = Ec2Client.builder()
+        .region(Region.of(settings.region()))
+        .credentialsProvider(credentials.resolve(settings))
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryStrategy(AwsRetryStrategy.doNotRetry())
+            .build());
+    settings.endpoint().ifPresent(builder::endpointOverride);
+    SdkHttpClient http = UrlConnectionHttpClient.builder()
+        .connectionTimeout(CONNECT_TIMEOUT)
+        .socketTimeout(READ_TIMEOUT)
+        .build();
+    Ec2Client client = builder.httpClient(http).build();
+    Ec2Calls calls = new Ec2Calls(backoff, new Ec2Errors(settings), System::nanoTime);
+    return new Ec2Session(client, http, calls, settings);
+  }
+}

@@ -1,0 +1,158 @@
+package io.hactl.plugins.aws;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real {@code moto_server} (moto 5, shipped with this machine image's Python) on a free port of
+ * 127.0.0.1, started once for the whole test run and stopped when JUnit closes its root store (which closes AutoCloseable values).
+ * Its state is cleared with {@code POST /moto-api/reset}. When moto_server is not on PATH the
+ * tests fail, saying so: they never fall back to anything else.
+ */
+final class MotoServer implements AutoCloseable {
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final Process process;
+  private final URI endpoint;
+  private final Path log;
+  private final HttpClient http = HttpClient.newBuilder()
+      .connectTimeout(Duration.ofSeconds(2)).build();
+
+  private MotoServer(Process process, URI endpoint, Path log) {
+    this.process = process;
+    this.endpoint = endpoint;
+    this.log = log;
+  }
+
+  /** The loopback URL of the server, e.g. {@code http://127.0.0.1:41234}. */
+  URI endpoint() {
+    return endpoint;
+  }
+
+  static MotoServer start() throws IOException, InterruptedException {
+    Path executable = findOnPath("moto_server").orElseGet(() -> fail("moto_server is not on PATH ("
+        + System.getenv("PATH") + "): the aws provider's tests need moto 5's server, which this"
+        + " machine image ships with its preinstalled Python (pyenv); put it on PATH"));
+    IOException lastFailure = null;
+    for (int attempt = 0; attempt < 3; attempt++) {
+      int port = freePort();
+      Path log = Files.createTempFile("hactl-aws-moto-", ".log");
+      Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
+          Integer.toString(port))
+          .redirectErrorStream(true)
+          .redirectOutput(log.toFile())
+          .start();
+      MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
+      try {
+        server.awaitReady();
+        return server;
+      } catch (IOException e) {
+        // Most likely the port was taken between our probe and moto's bind: try another.
+        server.close();
+        lastFailure = e;
+      }
+    }
+    throw lastFailure;
+  }
+
+  /** Clears every resource moto holds, so each test starts from moto's initial state. */
+  void reset() throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+            endpoint.resolve("/moto-api/reset"))
+        .timeout(Duration.ofSeconds(10))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200) {
+      throw new IOException("moto_server at " + endpoint + " answered " + response.statusCode()
+          + " to POST /moto-api/reset: " + response.body());
+    }
+  }
+
+  private void awaitReady() throws IOException, InterruptedException {
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    String lastSeen = "no answer yet";
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IOException("moto_server exited with code " + process.exitValue()
+            + " before answering on " + endpoint + "; its output: " + tail());
+      }
+      try {
+        reset();
+        return;
+      } catch (IOException e) {
+        lastSeen = e.toString();
+      }
+      // Polling a process we do not control; it answers within ~2 s on these machines.
+      Thread.sleep(100);
+    }
+    throw new IOException("moto_server did not answer POST /moto-api/reset on " + endpoint
+        + " within " + START_TIMEOUT.toSeconds() + " s; last seen: " + lastSeen
+        + "; its output: " + tail());
+  }
+
+  @Override
+  public void close() {
+    List<ProcessHandle> children = process.descendants().toList();
+    process.destroy();
+    children.forEach(ProcessHandle::destroy);
+    try {
+      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      // Only a temporary log file.
+    }
+  }
+
+  private String tail() {
+    try {
+      String text = Files.readString(log);
+      return text.length() > 2000 ? text.substring(text.length() - 2000) : text;
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static Optional<Path> findOnPath(String name) {
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String folder : path.split(File.pathSeparator)) {
+      Path candidate = Path.of(folder).resolve(name);
+      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}
