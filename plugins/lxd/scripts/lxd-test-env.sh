@@ -25,6 +25,7 @@ CACHE=${HACTL_LXD_CACHE:-/var/cache/hactl-lxd}
 STATE=${HACTL_LXD_STATE:-/var/lib/hactl-lxd-env}
 MIRROR=${HACTL_LXD_MIRROR:-http://deb.debian.org/debian}
 IMAGE_FILE=$CACHE/$IMAGE_ALIAS.tar
+HTTPS_ADDRESS=127.0.0.1:8443
 LXD_LOG=$STATE/lxd.log
 PID_FILE=$STATE/lxd.pid
 # One line per rule this setup added, as "iptables|ip6tables <table> <rule spec>": down deletes
@@ -203,6 +204,32 @@ import_image() {
   lxc image import "$IMAGE_FILE" --alias "$IMAGE_ALIAS" >/dev/null
 }
 
+# The remote API on loopback only, for the HTTPS transport's tests: a client certificate made
+# here (PEM as openssl and lxc write them, and PKCS12 without a password) is trusted by the daemon.
+enable_https() {
+  lxc config set core.https_address "$HTTPS_ADDRESS"
+  if [ ! -f "$STATE/client.p12" ]; then
+    ( umask 077
+      openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:secp384r1 -nodes -days 3650 \
+        -subj /CN=hactl-lxd-test -keyout "$STATE/client.key" -out "$STATE/client.crt" 2>/dev/null
+      openssl ec -in "$STATE/client.key" -out "$STATE/client-ec.key" 2>/dev/null
+      openssl pkcs12 -export -inkey "$STATE/client.key" -in "$STATE/client.crt" \
+        -out "$STATE/client.p12" -passout pass: )
+  fi
+  cp /var/lib/lxd/server.crt "$STATE/server.crt"
+  if ! lxc config trust list --format csv | grep -q hactl-lxd-test; then
+    lxc config trust add "$STATE/client.crt" >/dev/null
+  fi
+}
+
+disable_https() {
+  lxc config unset core.https_address 2>/dev/null || true
+  local fingerprint
+  for fingerprint in $(lxc config trust list --format csv | awk -F, '/hactl-lxd-test/ {print $4}'); do
+    lxc config trust remove "$fingerprint" >/dev/null 2>&1 || true
+  done
+}
+
 up() {
   mkdir -p "$STATE" && chmod 0700 "$STATE"
   install_packages;            timed "packages"
@@ -214,8 +241,10 @@ up() {
   record_lxd_rules;            timed "preseed (pool, bridge, profile)"
   build_image;                 timed "image build (cached after once)"
   import_image;                timed "image import"
+  enable_https;                timed "https on $HTTPS_ADDRESS"
   total up
-  log "ready: socket /var/lib/lxd/unix.socket, bridge $BRIDGE $BRIDGE_CIDR, image $IMAGE_ALIAS"
+  log "ready: socket /var/lib/lxd/unix.socket, https://$HTTPS_ADDRESS (client certificate in"\
+    "$STATE), bridge $BRIDGE $BRIDGE_CIDR, image $IMAGE_ALIAS"
 }
 
 delete_recorded_rules() {
@@ -242,6 +271,7 @@ down() {
       lxc delete --force "$name"
     done
     timed "containers deleted"
+    disable_https
     lxc profile device remove default eth0 >/dev/null 2>&1 || true
     lxc network delete "$BRIDGE" >/dev/null 2>&1 || true
     record_lxd_rules
