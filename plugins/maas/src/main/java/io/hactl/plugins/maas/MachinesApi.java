@@ -23,7 +23,8 @@ final class MachinesApi {
   /**
    * "Machines: Allocate a machine" ({@code POST machines/?op=allocate}): picks a Ready machine
    * matching every constraint and marks it Allocated to the key's user with {@code agent_name},
-   * so that {@link #list} finds it again. 409 means no machine matches.
+   * so that {@link #list} finds it again. 409 means no machine matches; 400 that a constraint
+   * names something MAAS does not have (zone, tag, architecture).
    */
   MaasMachine allocate(Constraints constraints, Placement placement, String agentName,
       String comment) throws ProviderException {
@@ -52,6 +53,12 @@ final class MachinesApi {
           : "no MAAS machine at " + endpoint + " matches " + wanted)
           + " (MAAS: " + response.summary() + "); free or commission a matching machine, or "
           + "relax the constraints");
+    }
+    if (response.status() == 400) {
+      // AcquireNodeForm's validation: {"zone": ["No such zone: 'x'."]}, unknown tags or arch.
+      throw new ProviderException("MAAS at " + endpoint + " refused to allocate a machine for "
+          + describe(constraints, placement) + " (HTTP 400: " + response.summary()
+          + "); use a zone, tags and arch that exist in MAAS");
     }
     return machine(response, attempted, null);
   }

@@ -170,8 +170,17 @@ final class FakeMaas implements ResponseDefinitionTransformerV2, AutoCloseable {
     String zone = firstOr(body, "zone", "zone-a");
     String arch = firstOr(body, "arch", "amd64");
     List<String> tags = body.getOrDefault("tags", List.of());
-    boolean fits = mem <= 8192 && cpus <= 4 && zone.equals("zone-a")
-        && arch.startsWith("amd64") && List.of("virtual", "ssd").containsAll(tags);
+    // AcquireNodeForm.clean_zone / clean_tags: names MAAS does not have are a 400.
+    if (!zone.equals("zone-a")) {
+      return answer(400, "{\"zone\": [\"No such zone: '" + zone + "'.\"]}");
+    }
+    List<String> unknownTags = tags.stream()
+        .filter(tag -> !List.of("virtual", "ssd").contains(tag)).toList();
+    if (!unknownTags.isEmpty()) {
+      return answer(400, "{\"tags\": [\"No such tag(s): " + unknownTags.stream()
+          .map(tag -> "'" + tag + "'").collect(Collectors.joining(", ")) + ".\"]}");
+    }
+    boolean fits = mem <= 8192 && cpus <= 4 && arch.startsWith("amd64");
     Machine free = fits ? machines.values().stream()
         .filter(machine -> machine.status == StatusMapping.READY).findFirst().orElse(null) : null;
     if (free == null) {

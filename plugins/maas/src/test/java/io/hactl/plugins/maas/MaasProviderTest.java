@@ -156,6 +156,8 @@ class MaasProviderTest {
 
   @Test
   void reportsWhichConstraintsNoMachineMatchesWhenAllocateAnswers409() {
+    // "Machines: Allocate a machine", error 409 no-match; text as MachinesHandler.allocate
+    // builds it.
     stubPost("machines/?op=allocate", 409, "No available machine matches constraints: "
         + "[('mem', ['4096']), ('cpu_count', ['2']), ('tags', ['ssd']), ('zone', ['zone-a'])] "
         + "(resolved to \"cpu_count=2.0 mem=4096.0 tags=ssd zone=zone-a\")");
@@ -172,7 +174,22 @@ class MaasProviderTest {
   }
 
   @Test
+  void reportsAZoneOrTagMaasDoesNotHaveWhenAllocateAnswers400() {
+    // "Machines: Allocate a machine": invalid constraints are a validation error (400) whose
+    // body is the form's errors as JSON (AcquireNodeForm.clean_zone).
+    stubPost("machines/?op=allocate", 400, "{\"zone\": [\"No such zone: 'zone-x'.\"]}");
+
+    assertThatThrownBy(() -> provider.startInstance(context(), spec(
+        new Constraints(0, 0, 0, null, null, List.of("ssd")), new Placement("zone-x"))))
+        .hasMessageContaining("refused to allocate a machine for tags=ssd zone=zone-x (HTTP 400: "
+            + "{\"zone\": [\"No such zone: 'zone-x'.\"]}); use a zone, tags and arch that exist "
+            + "in MAAS");
+    assertNothingButAllocateWasAsked();
+  }
+
+  @Test
   void saysNoMachineIsAvailableWhenNothingWasConstrained() {
+    // "Machines: Allocate a machine", 409 when no constraint was given at all.
     stubPost("machines/?op=allocate", 409, MaasFixtures.NO_MACHINE);
 
     assertThatThrownBy(() -> provider.startInstance(context(),
@@ -186,6 +203,8 @@ class MaasProviderTest {
   void reportsARefusedApiKeyOn401And403() {
     for (int status : new int[] {401, 403}) {
       maas.resetAll();
+      // MAAS checks every request's OAuth signature: a key it does not accept is refused with
+      // 401 ("Authorization Error: ..."); a user without permission gets the no-perms 403.
       stubPost("machines/?op=allocate", status, MaasFixtures.AUTH_ERROR);
 
       assertThatThrownBy(() -> provider.startInstance(context(),
@@ -202,6 +221,8 @@ class MaasProviderTest {
   void releasesTheMachineAgainAndReportsWhyWhenDeployFails() {
     stubPost("machines/?op=allocate", 200, MaasFixtures.allocated("4y3h7n"));
     stubPost("machines/4y3h7n/?op=set_owner_data", 200, MaasFixtures.allocated("4y3h7n"));
+    // "Machine: Deploy a machine": a preseed that cannot render is a 400 (MAASAPIBadRequest
+    // "Failed to render preseed: ...").
     stubPost("machines/4y3h7n/?op=deploy", 400,
         "Failed to render preseed: no boot image for jammy/amd64");
     stubPost("machines/4y3h7n/?op=release", 200, MaasFixtures.releasing("4y3h7n"));
@@ -219,6 +240,7 @@ class MaasProviderTest {
   void retriesDeployWhileMaasHasNoAddressesThenReleasesAndReports() {
     stubPost("machines/?op=allocate", 200, MaasFixtures.allocated("4y3h7n"));
     stubPost("machines/4y3h7n/?op=set_owner_data", 200, MaasFixtures.allocated("4y3h7n"));
+    // "Machine: Deploy a machine", error 503 no-ips.
     stubPost("machines/4y3h7n/?op=deploy", 503, MaasFixtures.NO_IPS);
     stubPost("machines/4y3h7n/?op=release", 200, MaasFixtures.releasing("4y3h7n"));
 
@@ -235,6 +257,7 @@ class MaasProviderTest {
   void saysTheMachineIsGoneWhenDeployAnswers404AndNothingIsLeftToRelease() {
     stubPost("machines/?op=allocate", 200, MaasFixtures.allocated("4y3h7n"));
     stubPost("machines/4y3h7n/?op=set_owner_data", 200, MaasFixtures.allocated("4y3h7n"));
+    // "Machine: Deploy a machine" and "Release a machine", error 404 not-found.
     stubPost("machines/4y3h7n/?op=deploy", 404, MaasFixtures.NOT_FOUND);
     stubPost("machines/4y3h7n/?op=release", 404, MaasFixtures.NOT_FOUND);
 
@@ -248,6 +271,7 @@ class MaasProviderTest {
   @Test
   void saysWhenReleasingAfterAFailedDeployFailsToo() {
     stubPost("machines/?op=allocate", 200, MaasFixtures.allocated("4y3h7n"));
+    // "Machine: set_owner_data": 403 when the user lacks permission; a region error on release.
     stubPost("machines/4y3h7n/?op=set_owner_data", 403, "Forbidden");
     stubPost("machines/4y3h7n/?op=release", 500, "Internal Server Error");
 
@@ -263,6 +287,8 @@ class MaasProviderTest {
 
   @Test
   void retriesAllocateWhileMaasIsBusyAndHonoursRetryAfter() throws Exception {
+    // A busy region answers 503 (as deploy's documented no-ips case does), here with a
+    // Retry-After; then "Machines: Allocate a machine" succeeds.
     maas.stubFor(post(urlEqualTo(API + "machines/?op=allocate")).inScenario("busy")
         .whenScenarioStateIs(STARTED).willSetStateTo("ready")
         .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "0")
@@ -381,6 +407,7 @@ class MaasProviderTest {
   void ignoresAMachineThatVanishesBetweenListingAndRelease() throws Exception {
     maas.stubFor(get(urlPathEqualTo(API + "machines/"))
         .willReturn(json(200, MaasFixtures.list(machine("a1", 6, "Deployed", "on", "0")))));
+    // "Machine: Release a machine", error 404 not-found.
     stubPost("machines/a1/?op=release", 404, MaasFixtures.NOT_FOUND);
 
     provider.stopInstances(context(), List.of("a1"));
@@ -399,6 +426,7 @@ class MaasProviderTest {
   void reportsAMachineThatCannotBeReleasedInItsState() {
     maas.stubFor(get(urlPathEqualTo(API + "machines/"))
         .willReturn(json(200, MaasFixtures.list(machine("a1", 1, "Commissioning", "on", "0")))));
+    // "Machine: Release a machine", error 409 no-release (NodeStateViolation's text).
     stubPost("machines/a1/?op=release", 409,
         "Machine cannot be released in its current state ('Commissioning').");
 
