@@ -1,7 +1,10 @@
 package io.hactl.shell;
 
+import io.hactl.core.HactlException;
 import io.hactl.core.status.StatusFeed;
 import io.hactl.shell.session.UserConsole;
+import io.hactl.tui.DashboardBackend;
+import io.hactl.tui.DashboardOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,9 +24,13 @@ public final class FakeConsole implements UserConsole {
   }
 
   @Override
-  public void showDashboard(String environment, StatusFeed feed) {
-    dashboards.add(environment);
-    feedOpenDuringDashboard = feed.latest().isPresent()
-        && !((FakeEnvironmentClient.FakeFeed) feed).closed;
+  public void showDashboard(DashboardOptions options, DashboardBackend backend)
+      throws HactlException {
+    dashboards.add(options.environment());
+    // The real dashboard opens its feed through the backend, as this does, and closes it on q.
+    try (StatusFeed feed = backend.watch(options.environment(), options.refresh())) {
+      feedOpenDuringDashboard = feed.latest().isPresent()
+          && !((FakeEnvironmentClient.FakeFeed) feed).closed;
+    }
   }
 }

@@ -3,58 +3,87 @@ package io.hactl.tui;
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
+import com.googlecode.lanterna.input.MouseAction;
+import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.screen.Screen;
-import io.hactl.core.status.EnvironmentStatus;
+import com.googlecode.lanterna.screen.TerminalScreen;
+import com.googlecode.lanterna.terminal.ExtendedTerminal;
+import com.googlecode.lanterna.terminal.MouseCaptureMode;
+import io.hactl.core.HactlException;
+import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.logs.LogFilter;
+import io.hactl.core.logs.LogRecord;
 import io.hactl.core.status.StatusFeed;
+import io.hactl.tui.view.DashboardModel;
 import io.hactl.tui.view.DashboardRenderer;
 import io.hactl.tui.view.DashboardState;
 import io.hactl.tui.view.Frame;
+import io.hactl.tui.view.Notice;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * The full-screen live view of one environment.
+ * The full-screen live view of an environment, with actions.
  *
- * <p>Threads: the feed calls its listener on its own thread; the listener only queues the snapshot.
- * The thread that calls {@link #run()} is the UI thread: it alone touches the screen and the
- * dashboard's state, and it never does I/O other than the terminal's. It wakes for a snapshot, a
- * key (polled every {@link #KEY_POLL}, so no thread is left blocked reading the terminal after
- * quitting, which matters when a REPL takes the terminal back), or once a second to age the
- * "updated …" and heartbeat columns.
+ * <p>Threads: the thread that calls {@link #run()} is the UI thread. It alone touches the screen
+ * and the {@link DashboardState}, and it does no I/O but the terminal's: core's status feed, the
+ * log tail and the action worker hand their results to it through an inbox of tasks. It wakes for
+ * a task, a key (polled every {@link #KEY_POLL}, so no thread is left blocked reading the
+ * terminal after quitting, which matters when a REPL takes the terminal back), or once a second
+ * to age the "updated …" and heartbeat columns. Opening a feed or a client (which may connect)
+ * happens on the "dashboard-link" thread; each environment shown gets a generation number, and
+ * tasks of an older generation are dropped, so a switch never mixes two environments.
  *
  * <pre>{@code
- * try (Terminal terminal = new DefaultTerminalFactory().createTerminal();
- *      Screen screen = new TerminalScreen(terminal)) {
- *   new Dashboard("local", client.watch(Duration.ofSeconds(1)), screen,
- *       Palette.forEnvironment(System.getenv()), Clock.systemUTC()).run();
+ * try (Terminal terminal = new DefaultTerminalFactory().createTerminal()) {
+ *   new Dashboard(new DashboardOptions("local", Duration.ofSeconds(1),
+ *       Palette.forEnvironment(System.getenv()), Clock.systemUTC(), false),
+ *       backend, new TerminalScreen(terminal)).run();
  * }
  * }</pre>
  */
-public final class Dashboard {
+public final class Dashboard implements Controls.Host {
 
   static final Duration KEY_POLL = Duration.ofMillis(40);
   private static final Duration AGE_TICK = Duration.ofSeconds(1);
+  private static final Duration LINK_CLOSE = Duration.ofSeconds(3);
 
-  private final StatusFeed feed;
+  private final DashboardOptions options;
+  private final DashboardBackend backend;
   private final Screen screen;
-  private final Clock clock;
-  private final DashboardState state;
   private final DashboardRenderer renderer = new DashboardRenderer();
   private final FramePainter painter;
-  private final BlockingQueue<EnvironmentStatus> inbox = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Runnable> inbox = new LinkedBlockingQueue<>();
+  private final AtomicInteger generation = new AtomicInteger();
+  private final ExecutorService linker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "dashboard-link");
+    t.setDaemon(true);
+    return t;
+  });
+  private final ActionRunner actions;
+  private final Controls controls = new Controls(this);
+  /** Touched on the link thread only. */
+  private EnvironmentLink link;
+  private DashboardState state;
+  private volatile EnvironmentClient client;
+  private TerminalSize size;
 
-  public Dashboard(
-      String environment, StatusFeed feed, Screen screen, Palette palette, Clock clock) {
-    this.feed = feed;
+  public Dashboard(DashboardOptions options, DashboardBackend backend, Screen screen) {
+    this.options = options;
+    this.backend = backend;
     this.screen = screen;
-    this.clock = clock;
-    this.state = new DashboardState(environment);
-    this.painter = new FramePainter(palette);
+    this.painter = new FramePainter(options.palette());
+    this.state = new DashboardState(options.environment(), options.readOnly());
+    this.actions = new ActionRunner(notice -> post(() -> state.notice(notice)));
   }
 
   /**
@@ -63,34 +92,67 @@ public final class Dashboard {
    */
   public void run() throws IOException {
     screen.startScreen();
-    try (AutoCloseable subscription = feed.subscribe(inbox::add)) {
+    boolean mouse = false;
+    try {
       screen.setCursorPosition(null);
+      mouse = captureMouse(MouseCaptureMode.CLICK_RELEASE);
+      linkTo(options.environment());
       loop();
-    } catch (IOException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IOException("cannot unsubscribe from the status feed: " + e.getMessage(), e);
     } finally {
+      if (mouse) {
+        captureMouse(null);
+      }
       screen.stopScreen();
+      actions.close();
+      stopLink();
     }
   }
 
+  /**
+   * Closes the feed and log tail before returning, so the caller gets its terminal back with
+   * nothing of this dashboard left running; waits a bounded time for a link still opening.
+   */
+  private void stopLink() {
+    try {
+      linker.submit(this::unlink).get(LINK_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+      // closing is best effort: the feed and tail threads are daemons
+    } finally {
+      linker.shutdown();
+    }
+  }
+
+  private boolean captureMouse(MouseCaptureMode mode) {
+    if (screen instanceof TerminalScreen terminalScreen
+        && terminalScreen.getTerminal() instanceof ExtendedTerminal extended) {
+      try {
+        extended.setMouseCaptureMode(mode);
+        return true;
+      } catch (IOException e) {
+        return false; // a terminal without mouse reporting still has every key
+      }
+    }
+    return false;
+  }
+
   private void loop() throws IOException {
-    TerminalSize size = screen.getTerminalSize();
+    size = screen.getTerminalSize();
     Instant lastPaint = Instant.MIN;
     boolean dirty = true;
     while (true) {
       for (KeyStroke key = screen.pollInput(); key != null; key = screen.pollInput()) {
-        if (isQuit(key)) {
+        if (!handle(key)) {
           return;
         }
+        dirty = true;
       }
       if (Thread.currentThread().isInterrupted()) {
         return; // the owner wants the terminal back
       }
-      EnvironmentStatus snapshot = take();
-      for (; snapshot != null; snapshot = inbox.poll()) {
-        state.accept(snapshot);
+      for (Runnable task = take(); task != null; task = inbox.poll()) {
+        task.run();
         dirty = true;
       }
       TerminalSize resized = screen.doResizeIfNecessary();
@@ -98,16 +160,42 @@ public final class Dashboard {
         size = resized;
         dirty = true;
       }
-      Instant now = clock.instant();
+      Instant now = options.clock().instant();
       if (dirty || Duration.between(lastPaint, now).compareTo(AGE_TICK) >= 0) {
-        paint(size, now);
+        paint(now);
         lastPaint = now;
         dirty = false;
       }
     }
   }
 
-  private EnvironmentStatus take() {
+  private boolean handle(KeyStroke key) {
+    if (key instanceof MouseAction mouse) {
+      mouse(mouse);
+      return true;
+    }
+    return controls.key(key);
+  }
+
+  /** A click on a footer key presses it; the wheel scrolls the machines. */
+  private void mouse(MouseAction mouse) {
+    MouseActionType type = mouse.getActionType();
+    if (type == MouseActionType.SCROLL_DOWN) {
+      state.scrollMachines(3);
+    } else if (type == MouseActionType.SCROLL_UP) {
+      state.scrollMachines(-3);
+    } else if (type == MouseActionType.CLICK_DOWN && !controls.dialogOpen()
+        && mouse.getPosition().getRow() == size.getRows() - 1) {
+      DashboardModel model = state.model(options.clock().instant());
+      String key = renderer.footer().keyAt(model, size.getColumns(),
+          mouse.getPosition().getColumn());
+      if (key != null && !key.equals("q")) {
+        controls.key(new KeyStroke(key.charAt(0), false, false));
+      }
+    }
+  }
+
+  private Runnable take() {
     try {
       return inbox.poll(KEY_POLL.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
@@ -116,20 +204,154 @@ public final class Dashboard {
     }
   }
 
-  private void paint(TerminalSize size, Instant now) throws IOException {
+  private void paint(Instant now) throws IOException {
     Frame frame = renderer.render(state.model(now), size.getColumns(), size.getRows());
     painter.paint(screen, frame);
   }
 
+  private void post(Runnable task) {
+    inbox.add(task);
+  }
+
+  /** Posts {@code task} unless the environment shown changed since {@code gen}. */
+  private void post(int gen, Runnable task) {
+    inbox.add(() -> {
+      if (generation.get() == gen) {
+        task.run();
+      }
+    });
+  }
+
+  /** Shows {@code environment}: a fresh state now, its feed and log once opened. UI thread. */
+  private void linkTo(String environment) {
+    int gen = generation.incrementAndGet();
+    LogFilter filter = state.logFilter();
+    state = new DashboardState(environment, options.readOnly());
+    state.logFilter(filter);
+    client = null;
+    linker.execute(() -> {
+      unlink();
+      try {
+        EnvironmentClient opened = backend.client(environment);
+        StatusFeed feed = backend.watch(environment, options.refresh());
+        link = new EnvironmentLink(feed, feed.subscribe(s -> post(gen, () -> state.accept(s))),
+            null);
+        post(gen, () -> client = opened);
+        link.tail = newTail(opened, filter, gen);
+      } catch (HactlException | RuntimeException e) {
+        post(gen, () -> state.notice(Notice.error("cannot show " + environment + ": "
+            + e.getMessage())));
+      }
+    });
+  }
+
+  private LogTail newTail(EnvironmentClient opened, LogFilter filter, int gen) {
+    return new LogTail(opened, filter, new LogTail.Sink() {
+      @Override
+      public void records(List<LogRecord> records) {
+        post(gen, () -> state.acceptLogs(records));
+      }
+
+      @Override
+      public void problem(String problem) {
+        post(gen, () -> state.logProblem(problem));
+      }
+    });
+  }
+
+  private void unlink() {
+    if (link != null) {
+      link.close();
+      link = null;
+    }
+  }
+
+  @Override
+  public DashboardState state() {
+    return state;
+  }
+
+  @Override
+  public EnvironmentClient client() {
+    return client;
+  }
+
+  @Override
+  public ActionRunner actions() {
+    return actions;
+  }
+
+  @Override
+  public void environments(Consumer<List<String>> then) {
+    linker.execute(() -> {
+      try {
+        List<String> names = backend.environments();
+        post(() -> then.accept(names));
+      } catch (HactlException | RuntimeException e) {
+        post(() -> state.notice(Notice.error("cannot list environments: " + e.getMessage())));
+      }
+    });
+  }
+
+  @Override
+  public void switchTo(String environment) {
+    linkTo(environment);
+    linker.execute(() -> {
+      try {
+        backend.switched(environment);
+      } catch (HactlException | RuntimeException e) {
+        post(() -> state.notice(Notice.error("showing " + environment + ", but it could not"
+            + " be made the current environment: " + e.getMessage())));
+      }
+    });
+  }
+
+  @Override
+  public void filter(LogFilter filter) {
+    state.logFilter(filter);
+    state.notice(Notice.info("log filter: " + io.hactl.tui.view.LogsPane.describe(filter)));
+    int gen = generation.get();
+    EnvironmentClient current = client;
+    if (current == null) {
+      return; // the link starts its tail with the state's filter
+    }
+    linker.execute(() -> {
+      if (link != null && generation.get() == gen) {
+        if (link.tail != null) {
+          link.tail.close();
+        }
+        link.tail = newTail(current, filter, gen);
+      }
+    });
+  }
+
+  /** The feed, its subscription and the log tail of the environment shown. */
+  private static final class EnvironmentLink implements AutoCloseable {
+    private final StatusFeed feed;
+    private final AutoCloseable subscription;
+    private LogTail tail;
+
+    EnvironmentLink(StatusFeed feed, AutoCloseable subscription, LogTail tail) {
+      this.feed = feed;
+      this.subscription = subscription;
+      this.tail = tail;
+    }
+
+    @Override
+    public void close() {
+      try {
+        subscription.close();
+      } catch (Exception e) {
+        // closing the feed below stops it anyway
+      }
+      feed.close();
+      if (tail != null) {
+        tail.close();
+      }
+    }
+  }
+
   static boolean isQuit(KeyStroke key) {
-    KeyType type = key.getKeyType();
-    if (type == KeyType.Escape || type == KeyType.EOF) {
-      return true;
-    }
-    if (type != KeyType.Character) {
-      return false;
-    }
-    char c = Character.toLowerCase(key.getCharacter());
-    return c == 'q' && !key.isCtrlDown() || c == 'c' && key.isCtrlDown();
+    return Controls.isQuit(key) || key.getKeyType() == KeyType.EOF;
   }
 }

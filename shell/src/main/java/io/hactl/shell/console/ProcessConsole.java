@@ -4,8 +4,10 @@ import com.googlecode.lanterna.terminal.DefaultTerminalFactory;
 import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import io.hactl.core.HactlException;
-import io.hactl.core.status.StatusFeed;
 import io.hactl.shell.session.UserConsole;
+import io.hactl.tui.DashboardBackend;
+import io.hactl.tui.DashboardOptions;
+import io.hactl.tui.Palette;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -34,7 +36,9 @@ public final class ProcessConsole implements UserConsole {
   }
 
   @Override
-  public void showDashboard(String name, StatusFeed feed) throws HactlException {
+  public void showDashboard(DashboardOptions options, DashboardBackend backend)
+      throws HactlException {
+    String name = options.environment();
     if (System.console() == null) {
       throw HactlException.badInput("cannot open the dashboard of " + name
           + ": standard input and output must be a terminal");
@@ -49,6 +53,7 @@ public final class ProcessConsole implements UserConsole {
       throw HactlException.failure(
           "cannot open the dashboard of " + name + ": " + e.getMessage(), e);
     }
-    DashboardRunner.run(terminal, name, feed, environment);
+    DashboardRunner.run(terminal, options.withPalette(Palette.forEnvironment(environment)),
+        backend);
   }
 }

@@ -4,9 +4,11 @@ import com.googlecode.lanterna.terminal.Terminal;
 import com.googlecode.lanterna.terminal.ansi.UnixLikeTerminal.CtrlCBehaviour;
 import com.googlecode.lanterna.terminal.ansi.UnixTerminal;
 import io.hactl.core.HactlException;
-import io.hactl.core.status.StatusFeed;
 import io.hactl.shell.console.DashboardRunner;
 import io.hactl.shell.session.UserConsole;
+import io.hactl.tui.DashboardBackend;
+import io.hactl.tui.DashboardOptions;
+import io.hactl.tui.Palette;
 import java.io.FilterInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -53,7 +55,9 @@ final class ReplConsole implements UserConsole {
   }
 
   @Override
-  public void showDashboard(String name, StatusFeed feed) throws HactlException {
+  public void showDashboard(DashboardOptions options, DashboardBackend backend)
+      throws HactlException {
+    String name = options.environment();
     if (!interactive) {
       throw HactlException.badInput(
           "cannot open the dashboard of " + name + ": this shell is not on a terminal");
@@ -85,6 +89,7 @@ final class ReplConsole implements UserConsole {
       throw HactlException.failure(
           "cannot open the dashboard of " + name + ": " + e.getMessage(), e);
     }
-    DashboardRunner.run(terminal, name, feed, environment);
+    DashboardRunner.run(terminal, options.withPalette(Palette.forEnvironment(environment)),
+        backend);
   }
 }

@@ -1,7 +1,8 @@
 package io.hactl.shell.session;
 
 import io.hactl.core.HactlException;
-import io.hactl.core.status.StatusFeed;
+import io.hactl.tui.DashboardBackend;
+import io.hactl.tui.DashboardOptions;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,8 @@ public interface UserConsole {
   Optional<String> ask(String question);
 
   /**
-   * Shows the live dashboard of {@code environment} fed by {@code feed} full-screen and returns
-   * when the user quits it; the terminal is restored on return.
+   * Shows the live dashboard full-screen, its actions calling core through {@code backend}, and
+   * returns when the user quits it; the terminal is restored on return.
    */
-  void showDashboard(String environment, StatusFeed feed) throws HactlException;
+  void showDashboard(DashboardOptions options, DashboardBackend backend) throws HactlException;
 }

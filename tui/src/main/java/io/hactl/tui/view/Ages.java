@@ -25,4 +25,13 @@ public final class Ages {
     }
     return (s / 86400) + "d";
   }
+
+  /** A short duration with tenths under a minute, for elections: {@code 3.2s}. */
+  public static String precise(Duration d) {
+    long millis = Math.max(0, d.toMillis());
+    if (millis >= 60_000) {
+      return of(d);
+    }
+    return (millis / 1000) + "." + (millis % 1000) / 100 + "s";
+  }
 }

@@ -5,58 +5,89 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The first two rows: who and what (environment, provider, HA, master), then how fresh the view
- * is, including "reconnecting…" with the age of the last known state while state is unreachable.
+ * The first two rows. Row one: environment, provider, the HA summary ({@code HA 3/3}), the quorum
+ * margin in words and the master. Row two: how fresh the view is, a failover as it happens (old
+ * master lost, election, new master), or "reconnecting to N controllers…" with the age of the
+ * last known state while state is unreachable.
  */
 public final class HeaderPane implements Pane {
 
   @Override
-  public List<Line> render(DashboardModel model, int width) {
+  public List<Line> render(DashboardModel model, int width, int height) {
     EnvironmentStatus shown = model.shown();
     List<Span> title = new ArrayList<>();
-    title.add(new Span("hactl dashboard", Style.TITLE));
-    title.add(Span.of("  environment "));
+    title.add(new Span("hactl", Style.TITLE));
+    title.add(Span.of("  env "));
     title.add(new Span(model.environment(), Style.TITLE));
     if (shown != null) {
       title.add(Span.of("  provider " + shown.provider()));
-      String ha = shown.haSummary();
-      title.add(Span.of("  "));
-      title.add(new Span("HA " + ha, haStyle(ha)));
-      title.add(Span.of("  master "));
-      title.add(shown.master() == null
-          ? new Span("none", shown.controllers().isEmpty() ? Style.DIM : Style.DOWN)
-          : new Span(shown.master(), Style.PRIMARY));
+      if (shown.bootstrapped()) {
+        HaFacts ha = HaFacts.of(shown);
+        title.add(Span.of("  "));
+        title.add(new Span(ha.summary(), ha.style()));
+        if (ha.voters() > 0) {
+          title.add(Span.of("  "));
+          title.add(new Span(ha.marginText(), ha.margin() < 0 ? Style.DOWN
+              : ha.margin() == 0 && ha.voters() > 1 ? Style.WARNING : Style.NORMAL));
+        }
+        title.add(Span.of("  master "));
+        title.add(shown.master() == null
+            ? new Span("none", shown.controllers().isEmpty() ? Style.DIM : Style.DOWN)
+            : new Span("*" + shown.master(), Style.PRIMARY));
+      }
     }
-    return List.of(new Line(title).truncate(width), freshness(model).truncate(width));
+    if (model.readOnly()) {
+      title.add(new Span("  [read-only]", Style.WARNING));
+    }
+    List<Line> lines = List.of(new Line(title).truncate(width),
+        secondRow(model).truncate(width));
+    return lines.subList(0, Math.min(height, lines.size()));
   }
 
-  /** Core's summary: {@code none}, {@code 3} (all voters up) or {@code 2/3} (some down). */
-  private static Style haStyle(String ha) {
-    if (ha.equals("none")) {
-      return Style.DIM;
-    }
-    if (ha.startsWith("0/")) {
-      return Style.DOWN;
-    }
-    return ha.contains("/") ? Style.WARNING : Style.GOOD;
-  }
-
-  private static Line freshness(DashboardModel model) {
+  private static Line secondRow(DashboardModel model) {
     EnvironmentStatus latest = model.latest();
     if (latest == null) {
       return Line.text("waiting for the first status…", Style.DIM);
     }
     if (!latest.bootstrapped()) {
-      return Line.text("not bootstrapped: run `bootstrap` to start its first controller",
+      return Line.text("not bootstrapped: run `hactl bootstrap` to start its first controller",
           Style.WARNING);
     }
+    List<Span> spans = new ArrayList<>();
     if (model.reconnecting()) {
+      EnvironmentStatus known = model.lastReachable();
+      int controllers = known == null ? 0 : known.controllers().size();
       String age = model.lastKnownAge() == null
           ? "no state read yet"
           : "last known state " + Ages.of(model.lastKnownAge()) + " old";
-      String why = latest.problem() == null ? "" : " (" + latest.problem() + ")";
-      return Line.of(new Span("reconnecting… ", Style.WARNING), Span.of(age + why));
+      spans.add(new Span(controllers == 0 ? "reconnecting… "
+          : "reconnecting to " + controllers + (controllers == 1 ? " controller… "
+              : " controllers… "), Style.WARNING));
+      spans.add(Span.of(age));
     }
-    return Line.text("updated " + Ages.since(latest.observedAt(), model.now()), Style.DIM);
+    Failover failover = model.visibleFailover();
+    if (failover != null) {
+      if (!spans.isEmpty()) {
+        spans.add(Span.of("  "));
+      }
+      spans.add(failoverSpan(failover, model));
+    }
+    if (model.reconnecting() && latest.problem() != null) {
+      spans.add(new Span(" (" + latest.problem() + ")", Style.DIM));
+    }
+    if (spans.isEmpty()) {
+      return Line.text("updated " + Ages.since(latest.observedAt(), model.now()), Style.DIM);
+    }
+    return new Line(spans);
+  }
+
+  private static Span failoverSpan(Failover failover, DashboardModel model) {
+    if (failover.inProgress()) {
+      return new Span("ELECTION: master " + failover.oldMaster() + " lost "
+          + Ages.since(failover.lostAt(), model.now()) + ", no master yet", Style.DOWN);
+    }
+    return new Span("FAILOVER: master " + failover.oldMaster() + " -> " + failover.newMaster()
+        + " in " + Ages.precise(failover.duration()) + ", "
+        + Ages.since(failover.electedAt(), model.now()), Style.PRIMARY);
   }
 }

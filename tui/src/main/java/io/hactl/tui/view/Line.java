@@ -46,4 +46,34 @@ public record Line(List<Span> spans) {
     }
     return new Line(kept);
   }
+
+  /** The text from column {@code from} (inclusive) to {@code to} (exclusive), styles kept. */
+  public Line slice(int from, int to) {
+    List<Span> kept = new ArrayList<>();
+    int column = 0;
+    for (Span span : spans) {
+      int start = column;
+      int end = column + span.text().length();
+      column = end;
+      int a = Math.max(start, from);
+      int b = Math.min(end, to);
+      if (a < b) {
+        kept.add(new Span(span.text().substring(a - start, b - start), span.style()));
+      }
+    }
+    return new Line(kept);
+  }
+
+  /** This line with {@code top} drawn over it from {@code column}, within {@code width}. */
+  public Line overlay(Line top, int column, int width) {
+    String text = text();
+    List<Span> out = new ArrayList<>(slice(0, column).spans());
+    if (text.length() < column) {
+      out.add(Span.of(" ".repeat(column - text.length())));
+    }
+    out.addAll(top.spans());
+    int end = column + top.text().length();
+    out.addAll(slice(end, Integer.MAX_VALUE).spans());
+    return new Line(out).truncate(width);
+  }
 }
