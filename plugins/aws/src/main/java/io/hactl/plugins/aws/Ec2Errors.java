@@ -80,13 +80,18 @@ final class Ec2Errors {
   private String service(String operation, AwsServiceException e) {
     String code = code(e);
     String message = e.awsErrorDetails() == null ? "" : oneLine(e.awsErrorDetails().errorMessage());
-    if (BAD_CREDENTIALS.contains(code)) {
-      return "credentials refused by EC2 (" + code + "): check that "
+    // EC2 answers AuthFailure with HTTP 401, and the JDK's HttpURLConnection (under the SDK's
+    // URLConnection client) drops the body of a 401 to a streamed POST: the status is all that
+    // is left, and it means the same.
+    if (BAD_CREDENTIALS.contains(code) || code.isEmpty() && e.statusCode() == 401) {
+      return "credentials refused by EC2 (" + (code.isEmpty() ? "HTTP 401" : code)
+          + "): check that "
           + settings.credentialsReference() + " holds a valid, active access key for region "
           + settings.region();
     }
-    if (NOT_ALLOWED.contains(code)) {
-      return "credentials refused by EC2 (" + code + "): check that the access key of "
+    if (NOT_ALLOWED.contains(code) || code.isEmpty() && e.statusCode() == 403) {
+      return "credentials refused by EC2 (" + (code.isEmpty() ? "HTTP 403" : code)
+          + "): check that the access key of "
           + settings.credentialsReference() + " is allowed ec2:" + operation + " in region "
           + settings.region();
     }

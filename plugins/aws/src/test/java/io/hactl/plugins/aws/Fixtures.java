@@ -31,9 +31,12 @@ final class Fixtures {
       CredentialsResolver.ACCESS_KEY_ID, "AKIDTESTTESTTEST",
       CredentialsResolver.SECRET_ACCESS_KEY, "test-secret-never-printed");
 
-  /** Small delays, so that throttling tests take milliseconds. */
+  /**
+   * Small delays, so that throttling tests take milliseconds; a budget that a cold JVM's first
+   * SDK request (seconds) cannot exhaust.
+   */
   static final Backoff QUICK = new Backoff(Duration.ofMillis(5), Duration.ofMillis(20),
-      Duration.ofSeconds(2), () -> 0.5);
+      Duration.ofSeconds(30), () -> 0.5);
 
   private Fixtures() {}
 

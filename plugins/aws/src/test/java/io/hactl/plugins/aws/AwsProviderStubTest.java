@@ -1,0 +1,176 @@
+package io.hactl.plugins.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.hactl.plugin.api.ProviderContext;
+import io.hactl.plugin.api.ProviderException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Refused credentials and throttling, which moto_server cannot produce on demand: these tests
+ * use {@link Ec2Stub}, a small in-process HTTP endpoint on 127.0.0.1 that answers with EC2's
+ * own error documents (the query protocol's {@code <Response><Errors>} XML).
+ */
+class AwsProviderStubTest {
+  @TempDir Path storage;
+
+  /**
+   * EC2 sends AuthFailure with status 401, whose body the JDK's HttpURLConnection drops for a
+   * streamed POST; the status alone must still read as refused credentials.
+   */
+  @Test
+  void reportsAnAuthFailureAsRefusedCredentials() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.error(401, "AuthFailure",
+        "AWS was not able to validate the provided access credentials")))) {
+      assertThatThrownBy(() -> Fixtures.provider().instances(context(stub)))
+          .isInstanceOf(ProviderException.class)
+          .hasMessage("cannot list instances: credentials refused by EC2 (HTTP 401): check"
+              + " that credentials: env (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) holds a"
+              + " valid, active access key for region us-east-1");
+    }
+  }
+
+  @Test
+  void reportsAnAuthFailureCodeAsRefusedCredentials() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.error(400, "AuthFailure",
+        "AWS was not able to validate the provided access credentials")))) {
+      assertThatThrownBy(() -> Fixtures.provider().instances(context(stub)))
+          .isInstanceOf(ProviderException.class)
+          .hasMessage("cannot list instances: credentials refused by EC2 (AuthFailure): check"
+              + " that credentials: env (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) holds a"
+              + " valid, active access key for region us-east-1");
+    }
+  }
+
+  @Test
+  void reportsAnUnauthorizedOperationWithTheMissingPermission() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.error(403, "UnauthorizedOperation",
+        "You are not authorized to perform this operation. Encoded authorization failure"
+            + " message: AbCdEf0123456789")))) {
+      Map<String, String> settings = Fixtures.settings(stub.endpoint());
+      assertThatThrownBy(() -> Fixtures.provider().stopInstances(
+          Fixtures.context(settings, storage), List.of("i-0123456789abcdef0")))
+          .isInstanceOf(ProviderException.class)
+          .hasMessage("cannot find instances i-0123456789abcdef0: credentials refused by EC2"
+              + " (UnauthorizedOperation): check that the access key of credentials: env"
+              + " (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) is allowed ec2:DescribeInstances in"
+              + " region us-east-1");
+    }
+  }
+
+  @Test
+  void neverPrintsTheSecretKeyInAnyMessage() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.error(401, "AuthFailure", "no")))) {
+      assertThatThrownBy(() -> Fixtures.provider().instances(context(stub)))
+          .satisfies(thrown -> assertThat(stackText(thrown))
+              .doesNotContain(Fixtures.ENVIRONMENT.get(CredentialsResolver.SECRET_ACCESS_KEY)));
+    }
+  }
+
+  @Test
+  void retriesThrottledRequestsUntilTheyPass() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(
+        Ec2Stub.error(503, "RequestLimitExceeded", "Request limit exceeded."),
+        Ec2Stub.error(400, "Throttling", "Rate exceeded"),
+        Ec2Stub.noInstances()))) {
+      assertThat(Fixtures.provider().instances(context(stub))).isEmpty();
+      assertThat(stub.actions()).containsExactly("DescribeInstances", "DescribeInstances",
+          "DescribeInstances");
+    }
+  }
+
+  @Test
+  void givesUpOnThrottlingWithinItsBudget() throws Exception {
+    Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(600), () -> 1.0);
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.noInstances(),
+        Ec2Stub.error(503, "RequestLimitExceeded", "Request limit exceeded.")))) {
+      AwsProvider provider = Fixtures.provider(backoff);
+      // A first call answered at once, so that the SDK's one-off start-up is not in the budget.
+      provider.instances(context(stub));
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> provider.instances(context(stub)))
+          .isInstanceOf(ProviderException.class)
+          .hasMessageStartingWith("cannot list instances: EC2 kept throttling the requests"
+              + " (RequestLimitExceeded) for ")
+          .hasMessageEndingWith(" attempts; the account's API request rate is exhausted, try"
+              + " again later");
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      // Waits of 50 and then 100 ms each fit at most 7 times in 600 ms.
+      assertThat(took).isLessThan(Duration.ofSeconds(3));
+      assertThat(stub.actions().size() - 1).isBetween(2, 8);
+    }
+  }
+
+  @Test
+  void stopsRetryingWhenInterrupted() throws Exception {
+    Backoff slow = new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(10),
+        Duration.ofMinutes(5), () -> 1.0);
+    try (Ec2Stub stub = new Ec2Stub(List.of(
+        Ec2Stub.error(503, "RequestLimitExceeded", "Request limit exceeded.")))) {
+      AtomicReference<Thread> worker = new AtomicReference<>();
+      AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+      CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> {
+        worker.set(Thread.currentThread());
+        try {
+          return Fixtures.provider(slow).instances(context(stub));
+        } catch (ProviderException e) {
+          stillInterrupted.set(Thread.currentThread().isInterrupted());
+          return e;
+        }
+      });
+      awaitFirstRequest(stub);
+      worker.get().interrupt();
+
+      Object outcome = call.get(5, TimeUnit.SECONDS);
+      assertThat(outcome).isInstanceOf(ProviderException.class);
+      assertThat(((ProviderException) outcome).getMessage()).isEqualTo("interrupted while"
+          + " trying to list instances; EC2 may or may not have done it: list the instances to"
+          + " see");
+      assertThat(stillInterrupted.get()).isTrue();
+      assertThat(stub.actions()).hasSize(1);
+    }
+  }
+
+  @Test
+  void reportsAnUnreachableEndpointClearly() throws Exception {
+    Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.noInstances()));
+    ProviderContext gone = context(stub);
+    String endpoint = stub.endpoint().toString();
+    stub.close();
+
+    assertThatThrownBy(() -> Fixtures.provider().instances(gone))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageStartingWith("cannot list instances: cannot reach EC2 at " + endpoint + ": ")
+        .hasMessageEndingWith("; check the endpoint and the network");
+  }
+
+  private ProviderContext context(Ec2Stub stub) {
+    return Fixtures.context(Fixtures.settings(stub.endpoint()), storage);
+  }
+
+  private static void awaitFirstRequest(Ec2Stub stub) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (stub.actions().isEmpty()) {
+      assertThat(System.nanoTime()).as("the first request within 10 s").isLessThan(deadline);
+      Thread.sleep(10);
+    }
+  }
+
+  private static String stackText(Throwable thrown) {
+    java.io.StringWriter text = new java.io.StringWriter();
+    thrown.printStackTrace(new java.io.PrintWriter(text));
+    return text.toString();
+  }
+}
