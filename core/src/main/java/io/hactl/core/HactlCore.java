@@ -10,6 +10,7 @@ import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.internal.DefaultBackupService;
 import io.hactl.core.environment.internal.DefaultEnvironmentClient;
 import io.hactl.core.provider.PluginProblem;
+import io.hactl.core.provider.ProviderListing;
 import io.hactl.core.provider.ProviderRegistry;
 import io.hactl.core.store.ClientStore;
 import java.time.Duration;
@@ -114,6 +115,11 @@ public final class HactlCore implements AutoCloseable {
   public BackupService backups(String environmentName) throws HactlException {
     EnvironmentConfig config = environment(environmentName);
     return DefaultBackupService.open(config, providers.provider(config.type()), store, layout);
+  }
+
+  /** The loaded providers with their versions and settings, for {@code hactl providers}. */
+  public ProviderListing describeProviders() {
+    return providers.describe();
   }
 
   /** Plugins that could not be loaded, each naming the plugin and the cause. */

@@ -6,6 +6,7 @@ import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.util.List;
 import java.util.Map;
@@ -27,15 +28,19 @@ import java.util.Map;
 public final class GuardedProvider {
   private final String type;
   private final String pluginId;
+  private final String pluginVersion;
+  private final String spiVersion;
   private final Provider provider;
   private final ClassLoader pluginLoader;
   private final BoundedCalls calls;
   private final String label;
 
-  GuardedProvider(String type, String pluginId, Provider provider, ClassLoader pluginLoader,
-      BoundedCalls calls) {
+  GuardedProvider(String type, String pluginId, String pluginVersion, String spiVersion,
+      Provider provider, ClassLoader pluginLoader, BoundedCalls calls) {
     this.type = type;
     this.pluginId = pluginId;
+    this.pluginVersion = pluginVersion;
+    this.spiVersion = spiVersion;
     this.provider = provider;
     this.pluginLoader = pluginLoader;
     this.calls = calls;
@@ -50,6 +55,27 @@ public final class GuardedProvider {
   /** The id of the plugin that supplies it, e.g. {@code hactl-provider-local}. */
   public String pluginId() {
     return pluginId;
+  }
+
+  /** The plugin's version, from its {@code Plugin-Version} manifest entry. */
+  public String pluginVersion() {
+    return pluginVersion;
+  }
+
+  /** The provider SPI version the plugin was built for ({@code Hactl-Spi-Version}). */
+  public String spiVersion() {
+    return spiVersion;
+  }
+
+  /** See {@link Provider#settings()}. */
+  public List<ProviderSetting> settings() throws HactlException {
+    return calls.call(label, "describe its settings", pluginLoader,
+        () -> immutable(provider.settings()));
+  }
+
+  /** What {@code hactl providers} shows of this provider; asks the plugin for its settings. */
+  public ProviderDescription describe() throws HactlException {
+    return new ProviderDescription(type, pluginId, pluginVersion, spiVersion, settings());
   }
 
   /** See {@link Provider#validateSettings}. */

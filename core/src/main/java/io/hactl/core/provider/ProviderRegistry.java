@@ -5,6 +5,7 @@ import io.hactl.core.provider.internal.BoundedCalls;
 import io.hactl.core.provider.internal.Failures;
 import io.hactl.core.provider.internal.ProviderDiscovery;
 import io.hactl.core.provider.internal.ProviderPluginManager;
+import io.hactl.plugin.api.ProviderSpi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,8 @@ public final class ProviderRegistry implements AutoCloseable {
     problems.addAll(found.problems());
     Map<String, GuardedProvider> providers = new TreeMap<>();
     found.providers().forEach((type, provider) -> providers.put(type, new GuardedProvider(
-        type, provider.pluginId(), provider.provider(), provider.loader(), calls)));
+        type, provider.pluginId(), manager.pluginVersion(provider.pluginId()),
+        manager.spiVersion(provider.pluginId()), provider.provider(), provider.loader(), calls)));
     problems.forEach(problem -> LOG.warn("{}", problem));
     return new ProviderRegistry(roots, manager, calls, Map.copyOf(providers),
         List.copyOf(problems));
@@ -77,6 +79,25 @@ public final class ProviderRegistry implements AutoCloseable {
   /** The provider types available, sorted. */
   public List<String> types() {
     return providers.keySet().stream().sorted().toList();
+  }
+
+  /**
+   * Every loaded provider, sorted by type, with its plugin's versions and the settings it
+   * accepts. A provider that cannot describe its settings becomes a problem in the result, and
+   * the others are still described.
+   */
+  public ProviderListing describe() {
+    List<ProviderDescription> described = new ArrayList<>();
+    List<PluginProblem> failed = new ArrayList<>(problems);
+    for (String type : types()) {
+      GuardedProvider provider = providers.get(type);
+      try {
+        described.add(provider.describe());
+      } catch (HactlException e) {
+        failed.add(new PluginProblem(provider.pluginId(), e.getMessage()));
+      }
+    }
+    return new ProviderListing(ProviderSpi.VERSION, described, failed);
   }
 
   /** Plugins that failed to load or start, or whose providers could not be used. */

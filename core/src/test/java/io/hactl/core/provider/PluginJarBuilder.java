@@ -1,6 +1,7 @@
 package io.hactl.core.provider;
 
 import io.hactl.plugin.api.Provider;
+import io.hactl.plugin.api.ProviderSpi;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -40,7 +41,8 @@ final class PluginJarBuilder {
   static PluginJarBuilder plugin(String pluginId) {
     return new PluginJarBuilder()
         .manifest("Plugin-Id", pluginId)
-        .manifest("Plugin-Version", "1.0.0");
+        .manifest("Plugin-Version", "1.0.0")
+        .manifest(ProviderSpi.MANIFEST_ATTRIBUTE, ProviderSpi.VERSION);
   }
 
   /** A jar whose manifest says nothing about being a plugin. */

@@ -31,6 +31,9 @@ import org.pf4j.RuntimeMode;
 public final class ProviderPluginManager extends DefaultPluginManager {
   private final List<PluginProblem> loadProblems = new ArrayList<>();
   private final Map<String, PluginDescriptor> loaded = new TreeMap<>();
+  /** By jar: PF4J may list the plugin paths more than once. */
+  private final Map<Path, PluginProblem> refused = new TreeMap<>();
+  private final Map<String, String> spiVersions = new TreeMap<>();
 
   /**
    * @param pluginRoots folders of plugin jars; must not be empty (PF4J would then fall back to
@@ -56,6 +59,7 @@ public final class ProviderPluginManager extends DefaultPluginManager {
       problems.add(new PluginProblem(String.join(", ", loaded.keySet()),
           "plugins not resolved: " + Failures.describe(e)));
     }
+    problems.addAll(refused.values());
     problems.addAll(loadProblems);
     loaded.forEach((id, descriptor) -> {
       // PF4J drops a plugin whose dependencies are missing or of the wrong version.
@@ -96,9 +100,48 @@ public final class ProviderPluginManager extends DefaultPluginManager {
     return RuntimeMode.DEPLOYMENT;
   }
 
+  /** The provider SPI version a loaded plugin was built for, from its manifest. */
+  public String spiVersion(String pluginId) {
+    return spiVersions.getOrDefault(pluginId, "unknown");
+  }
+
+  /** The version of a loaded plugin, from its manifest. */
+  public String pluginVersion(String pluginId) {
+    PluginWrapper plugin = getPlugin(pluginId);
+    return plugin == null ? "unknown" : plugin.getDescriptor().getVersion();
+  }
+
   @Override
   protected PluginRepository createPluginRepository() {
-    return new JarPluginRepository(getPluginsRoots());
+    // Called from PF4J's constructor, before this class's fields exist; the paths are asked for
+    // later, by loadPlugins().
+    return new JarPluginRepository(getPluginsRoots()) {
+      @Override
+      public List<Path> getPluginPaths() {
+        return compatibleOnly(super.getPluginPaths());
+      }
+    };
+  }
+
+  /**
+   * Drops the jars built for an SPI version this hactl cannot run, each with a problem that names
+   * both versions, before PF4J loads a class of them (a plugin built against other SPI types would
+   * fail later, obscurely, in the middle of a command).
+   */
+  private List<Path> compatibleOnly(List<Path> jars) {
+    List<Path> compatible = new ArrayList<>();
+    for (Path jar : jars) {
+      var declared = SpiVersionCheck.read(jar);
+      var refusal = declared.flatMap(found -> SpiVersionCheck.refusal(jar, found));
+      if (refusal.isPresent()) {
+        refused.put(jar, refusal.get());
+        continue;
+      }
+      declared.filter(found -> found.pluginId() != null)
+          .ifPresent(found -> spiVersions.put(found.pluginId(), found.spiVersion().strip()));
+      compatible.add(jar);
+    }
+    return compatible;
   }
 
   @Override
