@@ -6,6 +6,7 @@ import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.io.IOException;
 import java.time.Duration;
@@ -43,8 +44,15 @@ public final class LxdProvider implements Provider {
   }
 
   @Override
+  public List<ProviderSetting> settings() {
+    return LxdSettings.DECLARED;
+  }
+
+  @Override
   public List<SettingProblem> validateSettings(Map<String, String> settings) {
-    return LxdSettings.validate(settings);
+    List<SettingProblem> problems = new ArrayList<>(Provider.super.validateSettings(settings));
+    problems.addAll(LxdSettings.validate(settings));
+    return problems;
   }
 
   @Override

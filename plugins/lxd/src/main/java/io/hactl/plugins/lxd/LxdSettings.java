@@ -1,5 +1,6 @@
 package io.hactl.plugins.lxd;
 
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -10,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -66,18 +66,38 @@ record LxdSettings(
   static final String DEFAULT_IMAGE = "hactl-bookworm";
   static final String DEFAULT_PROFILE = "default";
 
-  private static final Set<String> KEYS = Set.of(SOCKET, ENDPOINT, CLIENT_CERT, CLIENT_KEY,
-      CLIENT_PKCS12, PKCS12_PASSWORD_ENV, SERVER_CERT, IMAGE, PROFILE, NETWORK);
+  /** What {@code hactl providers} shows, in this order. */
+  static final List<ProviderSetting> DECLARED = List.of(
+      new ProviderSetting(SOCKET, "the LXD daemon's unix socket (default " + DEFAULT_SOCKET
+          + ")", false, false),
+      new ProviderSetting(ENDPOINT, "https://HOST:PORT of an LXD daemon to use instead of the"
+          + " socket", false, false),
+      new ProviderSetting(CLIENT_CERT, "PEM client certificate the daemon trusts (with"
+          + " endpoint)", false, false),
+      new ProviderSetting(CLIENT_KEY, "PEM key of client-cert (PKCS8, EC or RSA), file mode"
+          + " 0600", false, true),
+      new ProviderSetting(CLIENT_PKCS12, "PKCS12 file holding the client certificate and key,"
+          + " instead of client-cert and client-key", false, true),
+      new ProviderSetting(PKCS12_PASSWORD_ENV, "environment variable holding the password of"
+          + " client-pkcs12 (default: no password)", false, false),
+      new ProviderSetting(SERVER_CERT, "PEM certificate of the daemon, trusted exactly (with"
+          + " endpoint)", false, false),
+      new ProviderSetting(IMAGE, "image alias of new containers (default " + DEFAULT_IMAGE
+          + ")", false, false),
+      new ProviderSetting(PROFILE, "profiles of new containers, comma separated (default "
+          + DEFAULT_PROFILE + ")", false, false),
+      new ProviderSetting(NETWORK, "managed network for eth0, overriding the profiles'", false,
+          false));
 
   /** LXD object names: no slashes, spaces or control characters. */
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,62}");
 
-  /** Every problem with the settings; empty when they are valid. */
+  /**
+   * The problems with the values and their combinations; unknown keys are reported by the SPI's
+   * default check against {@link #DECLARED}.
+   */
   static List<SettingProblem> validate(Map<String, String> settings) {
     List<SettingProblem> problems = new ArrayList<>();
-    settings.keySet().stream().sorted().filter(key -> !KEYS.contains(key)).forEach(key ->
-        problems.add(new SettingProblem(key, "unknown setting for provider lxd; known: "
-            + String.join(", ", KEYS.stream().sorted().toList()))));
     String endpoint = settings.get(ENDPOINT);
     if (endpoint != null) {
       try {

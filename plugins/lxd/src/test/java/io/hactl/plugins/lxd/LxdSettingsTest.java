@@ -27,12 +27,13 @@ class LxdSettingsTest {
 
   @Test
   void reportsUnknownKeysAndBadNames() {
-    List<SettingProblem> problems = LxdSettings.validate(
+    List<SettingProblem> problems = new LxdProvider().validateSettings(
         Map.of("imgae", "x", "image", "a/b", "profile", "default,,big one"));
 
     assertThat(problems).extracting(SettingProblem::key).containsExactly("imgae", "image",
         "profile");
-    assertThat(problems.get(0).message()).startsWith("unknown setting for provider lxd; known:");
+    assertThat(problems.get(0).message())
+        .startsWith("unknown setting for provider lxd; it accepts client-cert, client-key,");
   }
 
   @Test
