@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one place that talks HTTP to MAAS's 2.0 API: signs each request, sends it, and repeats it
@@ -48,13 +49,9 @@ final class MaasClient {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), purpose);
   }
 
-  private interface RequestStart {
-    HttpRequest.Builder start();
-  }
-
-  private MaasResponse send(RequestStart start, String purpose) throws ProviderException {
+  private MaasResponse send(Supplier<HttpRequest.Builder> start, String purpose) throws ProviderException {
     for (int attempt = 1; ; attempt++) {
-      HttpRequest request = start.start()
+      HttpRequest request = start.get()
           .timeout(policy.requestTimeout())
           .header("Accept", "application/json")
           // A fresh nonce and timestamp for every try: MAAS refuses a reused nonce.
