@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
         DestroyEnvironmentCommand.class,
         EnvironmentsCommand.class,
         SwitchCommand.class,
+        ProvidersCommand.class,
         DashboardCommand.class,
         DebugLogCommand.class,
         CreateBackupCommand.class,

@@ -4,6 +4,7 @@ import io.hactl.core.EnvironmentSummary;
 import io.hactl.core.HactlException;
 import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.provider.ProviderListing;
 import java.util.List;
 
 /**
@@ -34,6 +35,16 @@ public interface CoreAccess extends AutoCloseable {
   default BackupService openBackups(String environmentName) throws HactlException {
     throw HactlException.failure("backups of " + environmentName + " are not available in this"
         + " session", null);
+  }
+
+  /**
+   * The loaded provider plugins with their versions and settings. Sessions without plugins (test
+   * fakes) refuse.
+   *
+   * @since issue 7
+   */
+  default ProviderListing describeProviders() throws HactlException {
+    throw HactlException.failure("provider plugins are not available in this session", null);
   }
 
   @Override

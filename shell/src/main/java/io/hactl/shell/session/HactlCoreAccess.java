@@ -8,6 +8,7 @@ import io.hactl.core.InstallLayout;
 import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.provider.PluginProblem;
+import io.hactl.core.provider.ProviderListing;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -61,6 +62,11 @@ public final class HactlCoreAccess implements CoreAccess {
   @Override
   public BackupService openBackups(String environmentName) throws HactlException {
     return core().backups(environmentName);
+  }
+
+  @Override
+  public ProviderListing describeProviders() {
+    return core().describeProviders();
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.hactl.core.EnvironmentSummary;
 import io.hactl.core.HactlException;
 import io.hactl.core.backup.BackupService;
 import io.hactl.core.environment.EnvironmentClient;
+import io.hactl.core.provider.ProviderListing;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,11 @@ public final class Session implements AutoCloseable {
   /** The backup service of {@code environment}, opened afresh; the caller closes it. */
   public BackupService backups(String environment) throws HactlException {
     return core.openBackups(environment);
+  }
+
+  /** The loaded provider plugins with their versions and settings. */
+  public ProviderListing providers() throws HactlException {
+    return core.describeProviders();
   }
 
   public List<EnvironmentSummary> listEnvironments() throws HactlException {
