@@ -5,6 +5,7 @@ import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -67,6 +68,12 @@ public final class AwsProvider implements Provider {
     return TYPE;
   }
 
+  @Override
+  public List<ProviderSetting> settings() {
+    return AwsSettings.DECLARED;
+  }
+
+  /** Unknown keys, missing required ones, and bad values, each with what would be right. */
   @Override
   public List<SettingProblem> validateSettings(Map<String, String> settings) {
     return AwsSettings.validate(settings);

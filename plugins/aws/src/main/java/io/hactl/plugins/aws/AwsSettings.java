@@ -1,6 +1,7 @@
 package io.hactl.plugins.aws;
 
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -58,8 +59,26 @@ record AwsSettings(
   static final String DEFAULT_INSTANCE_TYPE = "default-instance-type";
   static final String INGRESS_CIDR = "ingress-cidr";
 
-  static final Set<String> KEYS = new TreeSet<>(List.of(REGION, IMAGE_ID, CREDENTIALS, PROFILE,
-      ENDPOINT, VPC_ID, DEFAULT_INSTANCE_TYPE, INGRESS_CIDR));
+  /** The settings as {@code hactl providers} lists them; none holds a secret. */
+  static final List<ProviderSetting> DECLARED = List.of(
+      new ProviderSetting(REGION, "AWS region, e.g. us-east-1", true, false),
+      new ProviderSetting(IMAGE_ID, "AMI every machine boots (it must run cloud-init),"
+          + " e.g. ami-0abcdef1234567890", true, false),
+      new ProviderSetting(CREDENTIALS, "where the access key comes from: env (AWS_ACCESS_KEY_ID,"
+          + " AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN; the default) or profile", false, false),
+      new ProviderSetting(PROFILE, "profile of ~/.aws/credentials or ~/.aws/config to read the"
+          + " access key from, e.g. hactl (implies credentials: profile)", false, false),
+      new ProviderSetting(ENDPOINT, "alternate EC2 endpoint URL, e.g. http://127.0.0.1:5000"
+          + " for tests", false, false),
+      new ProviderSetting(VPC_ID, "VPC for the security group and subnets, e.g. vpc-0123abcd"
+          + " (default: the region's default VPC)", false, false),
+      new ProviderSetting(DEFAULT_INSTANCE_TYPE, "instance type when no constraint asks for one,"
+          + " e.g. t3.small (default: the cheapest type with 2 GiB)", false, false),
+      new ProviderSetting(INGRESS_CIDR, "CIDRs, comma separated, that may reach the controller"
+          + " ports besides the environment's own machines, e.g. 203.0.113.0/24", false, false));
+
+  static final Set<String> KEYS = new TreeSet<>(DECLARED.stream().map(ProviderSetting::name)
+      .toList());
 
   private static final Pattern REGION_NAME =
       Pattern.compile("[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]{1,2}");

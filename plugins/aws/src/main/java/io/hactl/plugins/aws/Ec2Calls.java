@@ -4,26 +4,44 @@ import io.hactl.plugin.api.ProviderException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Runs one EC2 request at a time: retries it while EC2 throttles (per {@link Backoff}), maps any
- * other failure through {@link Ec2Errors}, and stops at once when the calling thread is
- * interrupted (hactl interrupts a provider call that outlived its timeout). The SDK's own retries
- * are off (see {@link Ec2Sessions}), so this is the only retry loop and its bound holds.
+ * Runs EC2 requests: retries one while EC2 throttles it (per {@link Backoff}), maps any other
+ * failure through {@link Ec2Errors}, and gives up at once when the calling thread is interrupted
+ * (hactl interrupts a provider call that outlived its timeout). The SDK's own retries are off
+ * (see {@link Ec2Sessions}), so this is the only retry loop and its bound holds.
+ *
+ * <p>Blocking socket I/O ignores interrupts, so each request runs on a worker thread of this
+ * object while the caller waits interruptibly: an interrupted caller returns at once, and the
+ * abandoned request ends by itself within the HTTP client's read timeout. {@link #close} stops
+ * the workers.
  */
-final class Ec2Calls {
+final class Ec2Calls implements AutoCloseable {
   private final Backoff backoff;
   private final Ec2Errors errors;
   private final LongSupplier nanoTime;
+  private final ExecutorService workers;
 
   Ec2Calls(Backoff backoff, Ec2Errors errors, LongSupplier nanoTime) {
     this.backoff = backoff;
     this.errors = errors;
     this.nanoTime = nanoTime;
+    ClassLoader pluginLoader = Ec2Calls.class.getClassLoader();
+    this.workers = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "hactl-aws-ec2-request");
+      thread.setDaemon(true);
+      // The SDK looks some resources up through the context class loader: the plugin's.
+      thread.setContextClassLoader(pluginLoader);
+      return thread;
+    });
   }
 
   Ec2Errors errors() {
@@ -51,7 +69,10 @@ final class Ec2Calls {
         throw errors.interrupted(action, null);
       }
       try {
-        return Optional.of(request.get());
+        return Optional.of(runInterruptibly(request));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw errors.interrupted(action, e);
       } catch (AwsServiceException e) {
         if (tolerated.contains(Ec2Errors.code(e))) {
           return Optional.empty();
@@ -69,6 +90,29 @@ final class Ec2Calls {
       } catch (SdkException e) {
         throw errors.map(action, operation, e);
       }
+    }
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+
+  private <T> T runInterruptibly(Supplier<T> request) throws InterruptedException {
+    Future<T> future = workers.submit(request::get);
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      future.cancel(true);
+      throw e;
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
     }
   }
 

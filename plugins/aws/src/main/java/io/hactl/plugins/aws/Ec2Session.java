@@ -5,8 +5,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 
 /**
  * An EC2 client for one provider call, with the calls wrapper that retries and maps its errors.
- * Closing it closes the client and its HTTP client (the SDK does not close an HTTP client it was
- * given).
+ * Closing it stops the calls' workers and closes the client and its HTTP client (the SDK does not
+ * close an HTTP client it was given).
  */
 record Ec2Session(Ec2Client client, SdkHttpClient http, Ec2Calls calls, AwsSettings settings)
     implements AutoCloseable {
@@ -14,6 +14,7 @@ record Ec2Session(Ec2Client client, SdkHttpClient http, Ec2Calls calls, AwsSetti
   @Override
   public void close() {
     try {
+      calls.close();
       client.close();
     } finally {
       http.close();

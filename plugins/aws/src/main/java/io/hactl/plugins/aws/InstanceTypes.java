@@ -9,6 +9,7 @@ import java.util.Optional;
  * Maps constraints to an EC2 instance type.
  *
  * <ul>
+ *   <li>{@code tags=...} (MAAS's machine tags) cannot be met on EC2 and is refused.
  *   <li>{@code instance-type=NAME} is used as given; when the table below knows NAME, it must
  *       also meet {@code mem}, {@code cores} and {@code arch}, or the constraints are refused.
  *   <li>Otherwise the first type of the table, for the image's architecture, with at least the
@@ -91,6 +92,10 @@ final class InstanceTypes {
    */
   static String choose(Constraints constraints, Optional<String> imageArch,
       Optional<String> defaultType) throws ProviderException {
+    if (!constraints.tags().isEmpty()) {
+      throw new ProviderException("cannot satisfy tags=" + String.join(",", constraints.tags())
+          + ": EC2 has no machine tags to match (a MAAS constraint); drop the tags constraint");
+    }
     Optional<String> asked = constraints.archIfSet();
     if (asked.isPresent() && imageArch.isPresent() && !asked.equals(imageArch)) {
       throw new ProviderException("cannot satisfy arch=" + asked.get() + ": the image-id is "
