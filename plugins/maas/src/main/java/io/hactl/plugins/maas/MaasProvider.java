@@ -2,6 +2,7 @@ package io.hactl.plugins.maas;
 
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
@@ -31,6 +32,8 @@ import org.pf4j.Extension;
  * the environment's machines can be listed by owner), labels it with the hactl machine id
  * ({@code owner_data}), and deploys it with hactl's cloud-init user data. If labelling or
  * deploying fails, the machine is released again, so that a failed start never leaks a machine.
+ * A start for a machine that already has a pending or running instance is refused, so that a
+ * retried start never allocates a second one.
  * Stopping releases; ids that MAAS no longer lists for this environment are ignored, so a retry is
  * safe and never releases a machine that meanwhile went to someone else.
  *
@@ -92,6 +95,7 @@ public final class MaasProvider implements Provider {
           + spec.machineId() + "; use mem=, cores=, arch=, root-disk= and tags= instead");
     }
     MachinesApi api = api(settings);
+    refuseSecondLiveMachine(api, context, spec.machineId());
     MaasMachine allocated = api.allocate(spec.constraints(), spec.placement(),
         context.environmentUuid(), "hactl machine " + spec.machineId() + " of environment "
             + context.environmentName());
@@ -141,6 +145,23 @@ public final class MaasProvider implements Provider {
         .map(machine -> toInstance(machine, machine.ownerData().getOrDefault(MACHINE_ID_KEY, ""),
             statePort(machine)))
         .toList();
+  }
+
+  /**
+   * A retry of a start whose answer was lost must not allocate a second machine for the same
+   * hactl machine: as the local provider does, refuse while one is pending or running.
+   */
+  private static void refuseSecondLiveMachine(MachinesApi api, ProviderContext context,
+      String machineId) throws ProviderException {
+    for (MaasMachine machine : api.list(context.environmentUuid(), List.of())) {
+      InstanceState state = StatusMapping.stateOf(machine);
+      if (machineId.equals(machine.ownerData().get(MACHINE_ID_KEY))
+          && (state == InstanceState.PENDING || state == InstanceState.RUNNING)) {
+        throw new ProviderException("machine " + machineId + " already runs as MAAS machine "
+            + machine.systemId() + " (" + machine.describeStatus() + ") in environment "
+            + context.environmentName() + "; stop that instance first");
+      }
+    }
   }
 
   private MaasSettings settingsOf(ProviderContext context) throws ProviderException {

@@ -2,9 +2,11 @@ package io.hactl.plugins.maas;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,6 +76,34 @@ class MaasProviderStartTest extends StubbedMaasTest {
   }
 
   @Test
+  void refusesASecondMachineForAMachineThatAlreadyHasALiveOne() {
+    maas.stubFor(get(urlPathEqualTo(API + "machines/"))
+        .withQueryParam("agent_name", equalTo(UUID))
+        .willReturn(json(200, MaasFixtures.list(
+            machine("old1", 11, "Failed deployment", "off", "3"),
+            machine("a1", 9, "Deploying", "on", "3")))));
+
+    assertThatThrownBy(() -> provider.startInstance(context(),
+        spec(Constraints.NONE, Placement.ANYWHERE)))
+        .hasMessage("machine 3 already runs as MAAS machine a1 (Deploying) in environment prod;"
+            + " stop that instance first");
+    maas.verify(0, postRequestedFor(urlEqualTo(API + "machines/?op=allocate")));
+  }
+
+  @Test
+  void startsAnewWhenTheMachinesEarlierInstanceFailed() throws Exception {
+    maas.stubFor(get(urlPathEqualTo(API + "machines/"))
+        .willReturn(json(200, MaasFixtures.list(
+            machine("old1", 11, "Failed deployment", "off", "3")))));
+    stubPost("machines/?op=allocate", 200, MaasFixtures.allocated("abc123"));
+    stubPost("machines/abc123/?op=set_owner_data", 200, MaasFixtures.allocated("abc123"));
+    stubPost("machines/abc123/?op=deploy", 200, MaasFixtures.deploying("abc123", Map.of()));
+
+    assertThat(provider.startInstance(context(), spec(Constraints.NONE, Placement.ANYWHERE))
+        .id()).isEqualTo("abc123");
+  }
+
+  @Test
   void reportsWhichConstraintsNoMachineMatchesWhenAllocateAnswers409() {
     // "Machines: Allocate a machine", error 409 no-match; text as MachinesHandler.allocate
     // builds it.
@@ -121,7 +151,7 @@ class MaasProviderStartTest extends StubbedMaasTest {
   @Test
   void reportsARefusedApiKeyOn401And403() {
     for (int status : new int[] {401, 403}) {
-      maas.resetAll();
+      forgetEarlierStubsAndOwnNoMachine();
       // MAAS checks every request's OAuth signature: a key it does not accept is refused with
       // 401 ("Authorization Error: ..."); a user without permission gets the no-perms 403.
       stubPost("machines/?op=allocate", status, MaasFixtures.AUTH_ERROR);

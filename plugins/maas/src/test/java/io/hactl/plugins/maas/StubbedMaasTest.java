@@ -3,9 +3,11 @@ package io.hactl.plugins.maas;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -73,8 +75,11 @@ abstract class StubbedMaasTest {
   }
 
   @BeforeEach
-  void forgetEarlierStubs() {
+  void forgetEarlierStubsAndOwnNoMachine() {
     maas.resetAll();
+    // "Machines: List Nodes": the environment owns no machine yet, unless a test says so.
+    maas.stubFor(get(urlPathEqualTo(API + "machines/")).atPriority(10)
+        .willReturn(json(200, MaasFixtures.list())));
   }
 
   @AfterEach
@@ -105,9 +110,10 @@ abstract class StubbedMaasTest {
             "hactl-state-port", "37017"));
   }
 
+  /** The environment's machines were listed and one allocation asked for; nothing else. */
   void assertNothingButAllocateWasAsked() {
     assertThat(maas.getAllServeEvents()).extracting(event -> event.getRequest().getUrl())
-        .containsOnly(API + "machines/?op=allocate");
+        .containsOnly(API + "machines/?agent_name=" + UUID, API + "machines/?op=allocate");
   }
 
   static void stubPost(String path, int status, String body) {
