@@ -18,7 +18,17 @@ enum CommonKey {
   BIND_ADDRESS("bind-address", "a literal IPv4 or IPv6 address such as 127.0.0.1",
       ScalarReaders::ipLiteral, type -> "127.0.0.1"),
   LOG_RETENTION_MB("log-retention-mb", "a whole number of megabytes, 1 or more",
-      ScalarReaders::megabytes, type -> EnvironmentConfig.DEFAULT_LOG_RETENTION_MB);
+      ScalarReaders::megabytes, type -> EnvironmentConfig.DEFAULT_LOG_RETENTION_MB),
+  AGENT_URL("agent-url", "an http:// or https:// URL of the agent distribution (.tar.gz)",
+      ScalarReaders::httpUrl, type -> null),
+  AGENT_SHA256("agent-sha256", "the distribution's SHA-256: 64 hexadecimal digits",
+      ScalarReaders::sha256, type -> null),
+  AGENT_PORT("agent-port", "an integer 0..65535 (0: controllers do not serve the agent)",
+      ScalarReaders::port, type -> CommonKey.LOCAL_PROVIDER.equals(type) ? 0
+          : AgentDelivery.DEFAULT_PORT),
+  BOOTSTRAP_AGENT_ADDRESS("bootstrap-agent-address",
+      "IP:PORT of this host, reachable from new machines, e.g. 10.77.10.1:17070",
+      ScalarReaders::ipAndPort, type -> null);
 
   /** The provider whose machines share this host, so it picks free ports itself. */
   static final String LOCAL_PROVIDER = "local";
@@ -51,13 +61,17 @@ enum CommonKey {
     return value.isEmpty() ? null : reader.apply(value);
   }
 
-  /** The value used when the key is absent, for an environment of {@code type}; null: required. */
+  /**
+   * The value used when the key is absent, for an environment of {@code type}; null when the key
+   * is required or simply optional (see {@link #required()}).
+   */
   Object defaultFor(String type) {
     return defaultForType.apply(type);
   }
 
+  /** Only the type must be written; every other key has a default or may be absent. */
   boolean required() {
-    return defaultFor(LOCAL_PROVIDER) == null;
+    return this == TYPE;
   }
 
   static Optional<CommonKey> byKey(String key) {

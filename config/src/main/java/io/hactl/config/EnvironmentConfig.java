@@ -18,6 +18,8 @@ import java.util.Objects;
  *     (e.g. a provider rejecting one of {@code providerSettings}); empty for the built-in one
  * @param logRetentionMb how large the environment's replicated log may grow, in megabytes
  *     ({@code log-retention-mb}); the master prunes the oldest records beyond it
+ * @param agentDelivery how fresh cloud machines get the agent ({@code agent-url},
+ *     {@code agent-sha256}, {@code agent-port}, {@code bootstrap-agent-address})
  */
 public record EnvironmentConfig(
     String name,
@@ -27,7 +29,8 @@ public record EnvironmentConfig(
     String bindAddress,
     Map<String, String> providerSettings,
     Map<String, SourceLocation> locations,
-    int logRetentionMb) {
+    int logRetentionMb,
+    AgentDelivery agentDelivery) {
 
   /** {@code log-retention-mb} when an environment does not set it. */
   public static final int DEFAULT_LOG_RETENTION_MB = 64;
@@ -37,10 +40,19 @@ public record EnvironmentConfig(
       String bindAddress, Map<String, String> providerSettings,
       Map<String, SourceLocation> locations) {
     this(name, type, controllerDb, statePort, bindAddress, providerSettings, locations,
-        DEFAULT_LOG_RETENTION_MB);
+        DEFAULT_LOG_RETENTION_MB, AgentDelivery.NONE);
+  }
+
+  /** A config whose machines get the agent from this host's installation (no delivery). */
+  public EnvironmentConfig(String name, String type, ControllerDb controllerDb, int statePort,
+      String bindAddress, Map<String, String> providerSettings,
+      Map<String, SourceLocation> locations, int logRetentionMb) {
+    this(name, type, controllerDb, statePort, bindAddress, providerSettings, locations,
+        logRetentionMb, AgentDelivery.NONE);
   }
 
   public EnvironmentConfig {
+    Objects.requireNonNull(agentDelivery, "agentDelivery");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(controllerDb, "controllerDb");

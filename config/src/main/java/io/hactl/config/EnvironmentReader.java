@@ -1,5 +1,6 @@
 package io.hactl.config;
 
+import java.net.URI;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,8 @@ final class EnvironmentReader {
             + key.key() + "\": " + key.expected()));
       }
     }
+    requireTogether(CommonKey.AGENT_URL, CommonKey.AGENT_SHA256, environment, locations);
+    requireTogether(CommonKey.AGENT_SHA256, CommonKey.AGENT_URL, environment, locations);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -70,7 +73,19 @@ final class EnvironmentReader {
         (ControllerDb) all.get(CommonKey.CONTROLLER_DB),
         (Integer) all.get(CommonKey.STATE_PORT),
         (String) all.get(CommonKey.BIND_ADDRESS),
-        providerSettings, locations, (Integer) all.get(CommonKey.LOG_RETENTION_MB));
+        providerSettings, locations, (Integer) all.get(CommonKey.LOG_RETENTION_MB),
+        new AgentDelivery((URI) all.get(CommonKey.AGENT_URL),
+            (String) all.get(CommonKey.AGENT_SHA256), (Integer) all.get(CommonKey.AGENT_PORT),
+            (String) all.get(CommonKey.BOOTSTRAP_AGENT_ADDRESS)));
+  }
+
+  /** A download is only trusted with its checksum, and a checksum means nothing without it. */
+  private void requireTogether(CommonKey present, CommonKey needed, YamlNode.Entry environment,
+      Map<String, SourceLocation> locations) {
+    if (locations.containsKey(present.key()) && !locations.containsKey(needed.key())) {
+      problems.add(new ConfigProblem(locations.get(present.key()), "\"" + present.key()
+          + "\" needs \"" + needed.key() + "\": " + needed.expected()));
+    }
   }
 
   private Optional<Object> readCommon(CommonKey key, YamlNode value) {

@@ -3,6 +3,8 @@ package io.hactl.config;
 import com.fasterxml.jackson.core.JsonToken;
 import java.math.BigInteger;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -19,6 +21,7 @@ final class ScalarReaders {
   private static final Pattern IPV4 =
       Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
+  private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
   private static final BigInteger MAX_PORT = BigInteger.valueOf(65535);
 
   private ScalarReaders() {}
@@ -65,7 +68,10 @@ final class ScalarReaders {
    * and never asks a resolver, which a host name would make it do.
    */
   static Object ipLiteral(YamlNode.Scalar value) {
-    String text = value.text();
+    return ipLiteral(value.text());
+  }
+
+  private static String ipLiteral(String text) {
     if (IPV4.matcher(text).matches()) {
       return text;
     }
@@ -78,5 +84,42 @@ final class ScalarReaders {
     } catch (UnknownHostException e) {
       return null;
     }
+  }
+
+  /**
+   * An absolute http or https URL with a host. The host is not resolved: only the machines that
+   * fetch from it need to reach it.
+   */
+  static Object httpUrl(YamlNode.Scalar value) {
+    try {
+      URI uri = new URI(value.text());
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      boolean web = scheme.equals("http") || scheme.equals("https");
+      return web && uri.getHost() != null && uri.getRawUserInfo() == null ? uri : null;
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** 64 hexadecimal digits, kept in lower case so comparisons with sha256sum's output work. */
+  static Object sha256(YamlNode.Scalar value) {
+    return SHA256.matcher(value.text()).matches() ? value.text().toLowerCase(Locale.ROOT) : null;
+  }
+
+  /** {@code IP:PORT} with a literal IPv4 address or a bracketed IPv6 one, port 1..65535. */
+  static Object ipAndPort(YamlNode.Scalar value) {
+    String text = value.text();
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0 || !text.substring(colon + 1).matches("\\d{1,5}")) {
+      return null;
+    }
+    int port = Integer.parseInt(text.substring(colon + 1));
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    } else if (host.contains(":")) {
+      return null;
+    }
+    return ipLiteral(host) != null && port >= 1 && port <= 65535 ? text : null;
   }
 }

@@ -2,10 +2,12 @@ package io.hactl.core;
 
 import io.hactl.plugin.api.AgentDistribution;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where this installation of hactl keeps what it runs: provider plugin jars and the agent's
@@ -13,7 +15,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>{@code hactl.plugins.path}: directories of plugin jars, separated by the path separator;
- *   <li>{@code hactl.agent.classpath}: the agent's class path (entries may end in {@code /*}).
+ *   <li>{@code hactl.agent.classpath}: the agent's class path (entries may end in {@code /*});
+ *   <li>{@code hactl.agent.distribution} (optional): the agent distribution tar.gz that cloud
+ *       machines download; by default {@code hactl-agent-dist.tar.gz} beside the agent's jar.
  * </ul>
  *
  * @param pluginRoots directories holding provider plugin jars
@@ -24,6 +28,10 @@ public record InstallLayout(List<Path> pluginRoots, AgentDistribution agent) {
   public static final String PLUGINS_PATH_PROPERTY = "hactl.plugins.path";
   public static final String AGENT_CLASSPATH_PROPERTY = "hactl.agent.classpath";
   public static final String AGENT_MAIN_CLASS = "io.hactl.agent.AgentMain";
+  public static final String AGENT_DISTRIBUTION_PROPERTY = "hactl.agent.distribution";
+  /** The agent's jar, and the distribution the agent module builds beside it. */
+  static final String AGENT_JAR = "hactl-agent.jar";
+  static final String DISTRIBUTION_FILE = "hactl-agent-dist.tar.gz";
 
   /**
    * Agents are small: a heap cap keeps an idle agent well under 200 MB resident, and serial GC
@@ -49,6 +57,23 @@ public record InstallLayout(List<Path> pluginRoots, AgentDistribution agent) {
     AgentDistribution agent = new AgentDistribution(
         java, split(classpath), AGENT_MAIN_CLASS, AGENT_JVM_OPTIONS);
     return new InstallLayout(roots, agent);
+  }
+
+  /**
+   * The agent distribution (tar.gz) of this installation, if it was built: what the client
+   * serves during a bootstrap with {@code bootstrap-agent-address}.
+   */
+  public Optional<Path> agentDistribution() {
+    String named = System.getProperty(AGENT_DISTRIBUTION_PROPERTY, "");
+    if (!named.isBlank()) {
+      return Optional.of(Path.of(named)).filter(Files::isRegularFile);
+    }
+    return agent.classpath().stream()
+        .filter(entry -> entry.getFileName() != null
+            && entry.getFileName().toString().equals(AGENT_JAR))
+        .map(entry -> entry.resolveSibling(DISTRIBUTION_FILE))
+        .filter(Files::isRegularFile)
+        .findFirst();
   }
 
   private static List<Path> split(String pathList) {

@@ -79,6 +79,12 @@ public record AgentConfig(
         secret, stateAddresses, heartbeatInterval, providerAccess, megabytes);
   }
 
+  /** A copy with other provider access (e.g. relocated to a delivered machine's paths). */
+  public AgentConfig withProviderAccess(ProviderAccess access) {
+    return new AgentConfig(environmentUuid, environmentName, machineId, controller, replicaSet,
+        secret, stateAddresses, heartbeatInterval, access, logRetentionMb);
+  }
+
   @Override
   public String toString() {
     return "AgentConfig[environment=" + environmentName + " (" + environmentUuid + "), machine="

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.hactl.config.AgentDelivery;
+import io.hactl.config.ControllerDb;
 import io.hactl.plugin.api.AgentDistribution;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The agent config file's YAML form. Durations are written as whole milliseconds. */
@@ -42,20 +46,31 @@ public final class AgentConfigCodec {
       List<String> agentClasspath,
       String agentMainClass,
       List<String> agentJvmOptions,
-      int statePort) {
+      int statePort,
+      String agentUrl,
+      String agentSha256,
+      int agentPort,
+      String controllerDb) {
 
     static ProviderForm of(ProviderAccess a) {
       return a == null ? null : new ProviderForm(a.providerType(), a.providerSettings(),
           strings(a.pluginRoots()), a.storageDirectory().toString(),
           a.agent().javaExecutable().toString(), strings(a.agent().classpath()),
-          a.agent().mainClass(), a.agent().jvmOptions(), a.statePort());
+          a.agent().mainClass(), a.agent().jvmOptions(), a.statePort(),
+          a.delivery().urlIfSet().map(URI::toString).orElse(null), a.delivery().sha256(),
+          a.delivery().port(), a.controllerDb().name().toLowerCase(Locale.ROOT));
     }
 
     ProviderAccess toAccess() {
       return new ProviderAccess(type, settings == null ? Map.of() : settings, paths(pluginRoots),
           Path.of(storageDirectory), new AgentDistribution(Path.of(agentJava),
               paths(agentClasspath), agentMainClass,
-              agentJvmOptions == null ? List.of() : agentJvmOptions), statePort);
+              agentJvmOptions == null ? List.of() : agentJvmOptions), statePort,
+          // Files written before delivery existed have none of these keys: local defaults.
+          new AgentDelivery(agentUrl == null ? null : URI.create(agentUrl), agentSha256,
+              agentPort, null),
+          controllerDb == null ? ControllerDb.EMBEDDED
+              : ControllerDb.valueOf(controllerDb.toUpperCase(Locale.ROOT)));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.hactl.core.agent;
 
+import io.hactl.config.AgentDelivery;
+import io.hactl.config.ControllerDb;
 import io.hactl.plugin.api.AgentDistribution;
 import io.hactl.plugin.api.ProviderContext;
 import java.nio.file.Path;
@@ -18,6 +20,9 @@ import java.util.Objects;
  * @param storageDirectory the provider's storage folder for this environment
  * @param agent how new machines run their agent
  * @param statePort the members' client port; 0 lets the provider choose
+ * @param delivery how new machines get the agent (cloud providers; {@link AgentDelivery#NONE}
+ *     for the local provider)
+ * @param controllerDb which replica-set member new controllers run
  */
 public record ProviderAccess(
     String providerType,
@@ -25,9 +30,20 @@ public record ProviderAccess(
     List<Path> pluginRoots,
     Path storageDirectory,
     AgentDistribution agent,
-    int statePort) {
+    int statePort,
+    AgentDelivery delivery,
+    ControllerDb controllerDb) {
+
+  /** Access without agent delivery (the local provider), with the embedded member. */
+  public ProviderAccess(String providerType, Map<String, String> providerSettings,
+      List<Path> pluginRoots, Path storageDirectory, AgentDistribution agent, int statePort) {
+    this(providerType, providerSettings, pluginRoots, storageDirectory, agent, statePort,
+        AgentDelivery.NONE, ControllerDb.EMBEDDED);
+  }
 
   public ProviderAccess {
+    Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(controllerDb, "controllerDb");
     Objects.requireNonNull(providerType, "providerType");
     providerSettings = Map.copyOf(providerSettings);
     pluginRoots = List.copyOf(pluginRoots);
@@ -39,5 +55,16 @@ public record ProviderAccess(
   public ProviderContext context(String environmentName, String environmentUuid) {
     return new ProviderContext(environmentName, environmentUuid, providerSettings,
         storageDirectory, agent);
+  }
+
+  /**
+   * The same access as seen from a machine the agent was delivered to: plugins, storage and the
+   * agent's own launch come from {@link io.hactl.core.delivery.MachinePaths}, not from the
+   * client's host.
+   */
+  public ProviderAccess onDeliveredMachine(List<Path> machinePluginRoots, Path machineStorage,
+      AgentDistribution machineAgent) {
+    return new ProviderAccess(providerType, providerSettings, machinePluginRoots, machineStorage,
+        machineAgent, statePort, delivery, controllerDb);
   }
 }

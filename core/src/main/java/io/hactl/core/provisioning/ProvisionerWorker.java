@@ -3,6 +3,8 @@ package io.hactl.core.provisioning;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.AgentConfigCodec;
+import io.hactl.core.delivery.MachineUserData;
+import io.hactl.core.delivery.UserData;
 import io.hactl.core.provider.ConstraintsSyntax;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateStore;
@@ -33,16 +35,29 @@ public final class ProvisionerWorker {
   private final StateStore state;
   private final InstanceBroker broker;
   private final AgentConfig master;
+  private final MachineUserData userData;
   private final Clock clock;
   private final Map<String, Backoff> backoffs = new HashMap<>();
 
   private record Backoff(Instant notBefore, Duration next) {}
 
+  /** A provisioner whose machines need no user data (the local provider). */
   public ProvisionerWorker(StateStore state, InstanceBroker broker, AgentConfig master,
       Clock clock) {
+    this(state, broker, master, MachineUserData.NONE, clock);
+  }
+
+  /**
+   * @param userData renders each new machine's cloud-init user data (see {@link
+   *     io.hactl.core.delivery.CloudInitUserData#forMaster}); a failure to render is recorded
+   *     as the machine's provisioning error and retried like a failed start
+   */
+  public ProvisionerWorker(StateStore state, InstanceBroker broker, AgentConfig master,
+      MachineUserData userData, Clock clock) {
     this.state = state;
     this.broker = broker;
     this.master = master;
+    this.userData = userData;
     this.clock = clock;
   }
 
@@ -82,8 +97,9 @@ public final class ProvisionerWorker {
     int statePort = machine.isController() ? master.providerAccess().statePort() : 0;
     try {
       LOG.info("starting instance for machine {}", machine.id());
+      UserData data = userData.forMachine(config, statePort, controllers);
       Instance instance = broker.start(new InstanceSpec(machine.id(), machine.isController(),
-          AgentConfigCodec.toYaml(config), "", statePort,
+          AgentConfigCodec.toYaml(config), data.text(), statePort,
           ConstraintsSyntax.toConstraints(machine.constraints()), Placement.ANYWHERE));
       state.setInstance(machine.id(), instance.id(), instance.addresses(), instance.ports());
       if (machine.provisioningError() != null) {

@@ -3,6 +3,7 @@ package io.hactl.core.environment.internal;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.AgentConfigCodec;
+import io.hactl.core.delivery.CloudInitUserData;
 import io.hactl.core.state.StateStores;
 import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
@@ -21,9 +22,17 @@ import java.time.Instant;
 final class ControllerLauncher {
 
   static final Duration MEMBER_START_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * A cloud machine boots, may install Java and downloads the agent before its member can
+   * answer: minutes, not seconds.
+   */
+  static final Duration CLOUD_MEMBER_START_TIMEOUT = Duration.ofMinutes(10);
 
-  /** A started controller instance and its member's {@code host:port}. */
-  record Launched(Instance instance, String address) {}
+  /**
+   * A started controller instance and its member's {@code host:port}; {@code delivery} serves
+   * the agent until the member answers (closed by {@link #awaitMember}).
+   */
+  record Launched(Instance instance, String address, BootstrapUserData delivery) {}
 
   private final EnvironmentContext env;
   private final String failurePrefix;
@@ -34,14 +43,37 @@ final class ControllerLauncher {
     this.failurePrefix = failurePrefix;
   }
 
+  /**
+   * Starts the instance. Cloud providers get user data that fetches the agent from {@code
+   * agent-url} or from this client ({@link BootstrapUserData}); the local provider none.
+   */
   Launched start(ProviderContext context, AgentConfig agentConfig) throws HactlException {
-    Instance instance = env.provider().startInstance(context, new InstanceSpec(
-        agentConfig.machineId(), true, AgentConfigCodec.toYaml(agentConfig),
-        "", env.config().statePort(), Constraints.NONE, Placement.ANYWHERE));
-    return new Launched(instance, stateAddress(instance));
+    BootstrapUserData delivery = BootstrapUserData.prepare(env, agentConfig, failurePrefix);
+    try {
+      Instance instance = env.provider().startInstance(context, new InstanceSpec(
+          agentConfig.machineId(), true, AgentConfigCodec.toYaml(agentConfig),
+          delivery.userData().text(), env.config().statePort(), Constraints.NONE,
+          Placement.ANYWHERE));
+      return new Launched(instance, stateAddress(context, instance), delivery);
+    } catch (HactlException | RuntimeException e) {
+      delivery.close();
+      throw e;
+    }
   }
 
-  private String stateAddress(Instance instance) throws HactlException {
+  /**
+   * The member's address. A cloud instance often has no address yet right after it was
+   * requested (it gets one from DHCP once it boots), so the provider is asked again until it
+   * reports one.
+   */
+  private String stateAddress(ProviderContext context, Instance started) throws HactlException {
+    Instance instance = started;
+    Instant deadline = Instant.now().plus(memberStartTimeout());
+    while (instance.addresses().isEmpty() && Instant.now().isBefore(deadline)) {
+      pause(Duration.ofMillis(500));
+      instance = env.provider().instances(context).stream()
+          .filter(i -> i.id().equals(started.id())).findFirst().orElse(instance);
+    }
     Integer port = instance.ports().get(Instance.STATE_PORT);
     if (port == null && env.config().statePort() > 0) {
       port = env.config().statePort();
@@ -56,8 +88,14 @@ final class ControllerLauncher {
 
   /** Waits for the member to answer, failing fast if its agent process has died. */
   void awaitMember(ProviderContext context, Launched launched) throws HactlException {
+    try (BootstrapUserData delivery = launched.delivery()) {
+      awaitAnswer(context, launched);
+    }
+  }
+
+  private void awaitAnswer(ProviderContext context, Launched launched) throws HactlException {
     Instance instance = launched.instance();
-    Instant deadline = Instant.now().plus(MEMBER_START_TIMEOUT);
+    Instant deadline = Instant.now().plus(memberStartTimeout());
     while (Instant.now().isBefore(deadline)) {
       if (StateStores.answersHello(launched.address(), Duration.ofMillis(500))) {
         return;
@@ -75,9 +113,14 @@ final class ControllerLauncher {
       pause(Duration.ofMillis(100));
     }
     throw HactlException.failure(failurePrefix + ": waited "
-        + MEMBER_START_TIMEOUT.toSeconds() + "s for the database of machine "
+        + memberStartTimeout().toSeconds() + "s for the database of machine "
         + instance.machineId() + " at " + launched.address() + " to answer, it did not; run"
         + " `hactl destroy-environment -y` to clean up", null);
+  }
+
+  private Duration memberStartTimeout() {
+    return CloudInitUserData.rendersFor(env.config().type()) ? CLOUD_MEMBER_START_TIMEOUT
+        : MEMBER_START_TIMEOUT;
   }
 
   private static void pause(Duration d) throws HactlException {

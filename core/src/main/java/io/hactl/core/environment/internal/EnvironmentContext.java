@@ -33,7 +33,7 @@ record EnvironmentContext(
   ProviderAccess providerAccess() {
     return new ProviderAccess(config.type(), config.providerSettings(), layout.pluginRoots(),
         store.environmentDirectory(config.name()).resolve("provider"), layout.agent(),
-        config.statePort());
+        config.statePort(), config.agentDelivery(), config.controllerDb());
   }
 
   /** The local record of a bootstrapped environment, or BAD_INPUT saying to bootstrap. */
