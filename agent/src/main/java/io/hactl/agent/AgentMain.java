@@ -51,6 +51,8 @@ public final class AgentMain {
   private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);
   private static final Duration MASTER_TICK = Duration.ofMillis(500);
   private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
+  /** Long enough for a member that just became primary to accept writes. */
+  private static final Duration OWN_MEMBER_TIMEOUT = Duration.ofSeconds(5);
 
   private AgentMain() {}
 
@@ -111,7 +113,7 @@ public final class AgentMain {
       link.check(heartbeat::failing);
     }, 0, interval, TimeUnit.MILLISECONDS);
     if (config.controller()) {
-      resources.add(0, startMasterWorkers(config, state, logs, member(resources)));
+      resources.add(0, startMasterWorkers(config, logs, member(resources)));
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -132,18 +134,23 @@ public final class AgentMain {
 
   /**
    * Master-only workers get their own thread, so a slow provider call never delays the
-   * heartbeat, and their own provider plugins, loaded once.
+   * heartbeat, their own provider plugins, loaded once, and their own connection to this
+   * controller's member only: a write of theirs succeeds only while that member is the primary,
+   * and their provider calls only while this controller holds the primary's term
+   * ({@link TermFence}).
    */
-  private static AutoCloseable startMasterWorkers(AgentConfig config, StateStore state,
-      LogStore logs, ReplicaSetMember member) {
+  private static AutoCloseable startMasterWorkers(AgentConfig config, LogStore logs,
+      ReplicaSetMember member) {
     ProviderAccess access = config.providerAccess();
     ProviderRegistry registry = ProviderRegistry.load(access.pluginRoots(),
         HactlCore.PROVIDER_CALL_TIMEOUT);
     registry.problems().forEach(p -> LOG.warn("provider plugin {}: {}", p.plugin(),
         p.message()));
+    StateStore own = StateStores.connectToMember(member.address(), OWN_MEMBER_TIMEOUT);
+    TermFence fence = new TermFence(config.machineId(), own);
     List<MasterGate.MasterWorker> masterWorkers = new ArrayList<>();
     PeerGrouperWorker peerGrouper =
-        new PeerGrouperWorker(state, config.machineId(), Clock.systemUTC());
+        new PeerGrouperWorker(own, config.machineId(), Clock.systemUTC());
     masterWorkers.add(new MasterGate.MasterWorker("peer grouper", peerGrouper::runOnce));
     LogPruner pruner = new LogPruner(logs, config.logRetentionMb() * 1024L * 1024L,
         Clock.systemUTC(), LogPruner.DEFAULT_EVERY);
@@ -151,15 +158,24 @@ public final class AgentMain {
     try {
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
           access.context(config.environmentName(), config.environmentUuid()));
-      ProvisionerWorker provisioner =
-          new ProvisionerWorker(state, broker, config, Clock.systemUTC());
+      ProvisionerWorker provisioner = new ProvisionerWorker(own,
+          new FencedInstanceBroker(broker, fence), config, Clock.systemUTC());
       masterWorkers.add(new MasterGate.MasterWorker("provisioner", provisioner::runOnce));
     } catch (HactlException e) {
       LOG.error("this controller cannot provision machines as master: {}", e.getMessage());
     }
-    MasterGate gate = new MasterGate(config.machineId(),
-        () -> member.state() == MemberState.PRIMARY, masterWorkers,
-        () -> state.recordEvent(new Event(Instant.now(), "election", config.machineId(),
+    MasterGate gate = new MasterGate(config.machineId(), new MasterGate.Leadership() {
+          @Override
+          public boolean isPrimary() {
+            return member.state() == MemberState.PRIMARY;
+          }
+
+          @Override
+          public long term() {
+            return member.term();
+          }
+        }, fence, masterWorkers,
+        () -> own.recordEvent(new Event(Instant.now(), "election", config.machineId(),
             "machine " + config.machineId() + " became the master")));
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "master-workers");
@@ -170,6 +186,7 @@ public final class AgentMain {
     return () -> {
       thread.shutdownNow();
       registry.close();
+      own.close();
     };
   }
 

@@ -1,15 +1,17 @@
 package io.hactl.agent;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the master-only workers while, and only while, this controller's member is PRIMARY. Each
- * tick first asks the local member whether it is primary: a deposed master stops acting at its
- * next tick, and every write it had in flight goes through the replicated log, which a deposed
- * leader cannot commit. One thread calls {@link #run()}; the workers share it.
+ * Runs the master-only workers while, and only while, this controller is the master: its
+ * member is PRIMARY and it holds that primary's term in state (see {@link TermFence}). Each
+ * tick first asks the local member whether it is primary and in which term, then claims the
+ * term: a deposed master stops acting at its next tick, and a master whose term another one
+ * has claimed since never starts a round. Between ticks the workers' writes are fenced by their
+ * connection (to this member only, so they fail once it is no longer primary) and their
+ * provider calls by the fence. One thread calls {@link #run()}; the workers share it.
  */
 final class MasterGate implements Runnable {
 
@@ -21,46 +23,67 @@ final class MasterGate implements Runnable {
   /** A master-only worker, named for the log. */
   record MasterWorker(String name, Round round) {}
 
+  /** What the local replica-set member says about itself. */
+  interface Leadership {
+    boolean isPrimary();
+
+    /** The member's current election term. */
+    long term();
+  }
+
   private static final Logger LOG = LoggerFactory.getLogger(MasterGate.class);
 
-  private final BooleanSupplier isPrimary;
+  private final Leadership leadership;
+  private final TermFence fence;
   private final List<MasterWorker> workers;
   private final String machineId;
   private final Runnable onElected;
   private boolean master;
+  private long term = -1;
 
   /**
-   * @param onElected called on this thread each time this controller becomes the master,
-   *     before its workers run (e.g. to record the election)
+   * @param onElected called on this thread each time this controller becomes the master (or is
+   *     elected again in a later term), before its workers run (e.g. to record the election)
    */
-  MasterGate(String machineId, BooleanSupplier isPrimary, List<MasterWorker> workers,
-      Runnable onElected) {
+  MasterGate(String machineId, Leadership leadership, TermFence fence,
+      List<MasterWorker> workers, Runnable onElected) {
     this.machineId = machineId;
-    this.isPrimary = isPrimary;
+    this.leadership = leadership;
+    this.fence = fence;
     this.workers = List.copyOf(workers);
     this.onElected = onElected;
   }
 
   @Override
   public void run() {
-    boolean primary = isPrimary.getAsBoolean();
-    if (primary != master) {
-      master = primary;
-      LOG.info(primary ? "machine {} is now the master: starting master workers"
-          : "machine {} is no longer the master: master workers stopped", machineId);
-      if (primary) {
+    boolean primary = leadership.isPrimary();
+    long current = primary ? leadership.term() : -1;
+    boolean holds = primary && fence.hold(current);
+    if (holds != master || (holds && current != term)) {
+      if (holds) {
+        LOG.info("machine {} is now the master (term {}): starting master workers", machineId,
+            current);
         try {
           onElected.run();
         } catch (RuntimeException e) {
           LOG.warn("cannot record the election of machine {}: {}", machineId, e.getMessage());
         }
+      } else if (primary) {
+        LOG.warn("machine {} is primary in term {} but cannot claim that term as the master"
+            + " (a newer master holds it, or the claim failed): master workers stopped",
+            machineId, current);
+      } else {
+        LOG.info("machine {} is no longer the master: master workers stopped", machineId);
       }
+      master = holds;
+      term = holds ? current : -1;
     }
-    if (!primary) {
+    if (!holds) {
       return;
     }
     for (MasterWorker worker : workers) {
-      if (!isPrimary.getAsBoolean()) {
+      // A later election (even of this member again) starts over at the next tick.
+      if (!leadership.isPrimary() || leadership.term() != term) {
         return;
       }
       try {
@@ -74,5 +97,10 @@ final class MasterGate implements Runnable {
 
   boolean isMaster() {
     return master;
+  }
+
+  /** The term this controller is master in, or -1 while it is not the master. */
+  long term() {
+    return term;
   }
 }

@@ -99,6 +99,15 @@ public final class ReplicaSetMember implements AutoCloseable {
         return engine.state();
     }
 
+    /**
+     * The current election term as this member knows it (0 before it joined a set). While this
+     * member is {@link MemberState#PRIMARY} it is the term of its leadership, which a master
+     * claims in state so that a deposed master can tell it was superseded.
+     */
+    public long term() {
+        return engine.term();
+    }
+
     /** Stops serving, flushes the data and releases the port and the files. */
     @Override
     public synchronized void close() {

@@ -77,6 +77,9 @@ public final class ProvisionerWorker {
       LOG.info("stopping instances of removed machines: {}", plan.stop());
       broker.stop(plan.stop());
     }
+    for (String id : plan.convert()) {
+      convert(machines.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow());
+    }
     List<String> controllers = state.controllerAddresses();
     for (String id : plan.start()) {
       Machine machine = machines.stream().filter(m -> m.id().equals(id)).findFirst()
@@ -85,6 +88,18 @@ public final class ProvisionerWorker {
     }
     backoffs.keySet().retainAll(plan.start());
     return plan;
+  }
+
+  /**
+   * Stops a converted machine's plain instance, then clears its record (in that order: a
+   * cleared record with the instance still listed would be adopted back), so the next round
+   * starts it as a controller with a member.
+   */
+  private void convert(Machine machine) throws HactlException {
+    LOG.info("machine {} became a controller: replacing its plain instance {}", machine.id(),
+        machine.instanceId());
+    broker.stop(List.of(machine.instanceId()));
+    state.setInstance(machine.id(), null, List.of(), Map.of());
   }
 
   private void start(Machine machine, List<String> controllers) {

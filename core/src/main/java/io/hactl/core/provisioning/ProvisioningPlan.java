@@ -10,16 +10,26 @@ import java.util.List;
  * @param adopt instances the provider already runs for machines state has no instance for
  *     (left by a provisioner that crashed after starting them): recorded, not started again
  * @param stop instance ids whose machines were removed
+ * @param convert machine ids that enable-ha {@code --to} made controllers while they run a
+ *     plain machine's instance (no replica-set member): that instance is stopped and its record
+ *     cleared, so a later round starts the machine again as a controller
  */
-public record ProvisioningPlan(List<String> start, List<Instance> adopt, List<String> stop) {
+public record ProvisioningPlan(List<String> start, List<Instance> adopt, List<String> stop,
+    List<String> convert) {
 
   public ProvisioningPlan {
     start = List.copyOf(start);
     adopt = List.copyOf(adopt);
     stop = List.copyOf(stop);
+    convert = List.copyOf(convert);
+  }
+
+  /** A plan that converts no machine. */
+  public ProvisioningPlan(List<String> start, List<Instance> adopt, List<String> stop) {
+    this(start, adopt, stop, List.of());
   }
 
   public boolean isEmpty() {
-    return start.isEmpty() && adopt.isEmpty() && stop.isEmpty();
+    return start.isEmpty() && adopt.isEmpty() && stop.isEmpty() && convert.isEmpty();
   }
 }

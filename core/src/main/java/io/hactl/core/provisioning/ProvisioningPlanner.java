@@ -14,7 +14,9 @@ import java.util.stream.Collectors;
  * provider has none either (so a crash between starting and recording never starts a second
  * instance: the next round finds the provider's); an instance is stopped only when its machine
  * was allocated and has since been removed from state (ids below {@code nextMachineId}), so an
- * instance being started for a machine that is about to be recorded is never stopped.
+ * instance being started for a machine that is about to be recorded is never stopped. A machine
+ * that {@code enable-ha --to} made a controller runs a plain instance without a member: it is
+ * converted (see {@link ProvisioningPlan#convert}).
  */
 public final class ProvisioningPlanner {
 
@@ -44,7 +46,15 @@ public final class ProvisioningPlanner {
         .map(Instance::id)
         .sorted()
         .toList();
-    return new ProvisioningPlan(start, adopt, stop);
+    // A controller's instance always records its member's port (bootstrap, restore and the
+    // provisioner start controllers with one): one without is a plain machine's, converted.
+    List<String> convert = machines.stream()
+        .filter(m -> Machine.ALIVE.equals(m.life()) && m.isController())
+        .filter(m -> m.instanceId() != null && !m.ports().containsKey(Instance.STATE_PORT))
+        .map(Machine::id)
+        .sorted(Machine::compareIds)
+        .toList();
+    return new ProvisioningPlan(start, adopt, stop, convert);
   }
 
   private static boolean isAllocatedId(String machineId, long nextMachineId) {

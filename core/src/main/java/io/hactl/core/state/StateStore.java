@@ -1,5 +1,6 @@
 package io.hactl.core.state;
 
+import io.hactl.core.backup.BackupSchedule;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,29 @@ public interface StateStore extends AutoCloseable {
    * @return false when another writer changed the controller set since {@code expected}
    */
   boolean claimControllerChange(long expected);
+
+  /**
+   * Claims the master's role for {@code machineId} in replica-set term {@code term}, as one
+   * conditional majority write: it succeeds when no claim exists, when the stored claim has an
+   * older term, or when it is this machine's claim for this very term. A master whose term
+   * another controller has claimed since is deposed: every later claim of its own fails, so it
+   * can check its right to act before every side effect (see the agent's master gate).
+   *
+   * @return false when a newer term (or another machine in this term) holds the claim
+   * @since issue 4
+   */
+  boolean claimMasterTerm(String machineId, long term);
+
+  /**
+   * The environment's backup schedule, as the client last wrote it; {@link BackupSchedule#OFF}
+   * when never written.
+   *
+   * @since issue 8
+   */
+  BackupSchedule backupSchedule();
+
+  /** Records the environment's backup schedule (from {@code backup-schedule}/{@code -keep}). */
+  void setBackupSchedule(BackupSchedule schedule);
 
   /** Gives or takes the controller job and sets wants-vote, as enable-ha decided. */
   void setControllerRole(String machineId, boolean controller, boolean wantsVote, Instant now);

@@ -14,6 +14,14 @@ public final class StateStores {
     return MongoStateStore.connect(endpoint);
   }
 
+  /**
+   * Connects to the one member at {@code address} only: its writes succeed only while that
+   * member is the primary. For a master's own workers, which must stop writing once deposed.
+   */
+  public static StateStore connectToMember(String address, Duration timeout) {
+    return MongoStateStore.connectToMember(address, timeout);
+  }
+
   /** Whether the member at {@code address} answers {@code hello} within {@code timeout}. */
   public static boolean answersHello(String address, Duration timeout) {
     return MemberAdmin.answersHello(address, timeout);

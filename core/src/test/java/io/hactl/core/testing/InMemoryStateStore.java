@@ -1,5 +1,6 @@
 package io.hactl.core.testing;
 
+import io.hactl.core.backup.BackupSchedule;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
@@ -33,6 +34,9 @@ public final class InMemoryStateStore implements StateStore {
   private EnvironmentRecord environment;
   private long next;
   private long controllersVersion;
+  private long masterTerm = -1;
+  private BackupSchedule backupSchedule = BackupSchedule.OFF;
+  private String masterMachine;
   public final List<Event> events = new ArrayList<>();
 
   private void check() {
@@ -117,6 +121,29 @@ public final class InMemoryStateStore implements StateStore {
     }
     controllersVersion++;
     return true;
+  }
+
+  @Override
+  public BackupSchedule backupSchedule() {
+    check();
+    return backupSchedule;
+  }
+
+  @Override
+  public void setBackupSchedule(BackupSchedule schedule) {
+    check();
+    backupSchedule = schedule;
+  }
+
+  @Override
+  public boolean claimMasterTerm(String machineId, long term) {
+    check();
+    if (term > masterTerm || (term == masterTerm && machineId.equals(masterMachine))) {
+      masterTerm = term;
+      masterMachine = machineId;
+      return true;
+    }
+    return false;
   }
 
   @Override

@@ -25,8 +25,9 @@ import java.util.List;
  *   <li>the new controller's record, with the machine counter moved past its id
  *       ({@link StateStore#initialize}); from here the provisioner stops instances of machines
  *       the backup does not know, and starts machines that never had an instance;
- *   <li>every other collection (events, logs, ...); heartbeats are skipped: liveness is not
- *       state, and restored machines show as down until their agents beat again.
+ *   <li>every other collection (events, logs, ...); heartbeats are skipped (liveness is not
+ *       state: restored machines show as down until their agents beat again), and so is the
+ *       master's claimed term, which belongs to the old replica set.
  * </ol>
  *
  * A document already present (the new agent's first logs or events) is kept; one with the same
@@ -34,7 +35,11 @@ import java.util.List;
  */
 public final class DumpLoader {
 
-  private static final List<String> SKIPPED = List.of("heartbeats");
+  /**
+   * Heartbeats are liveness, not state; the master's claimed term belongs to the old replica
+   * set, whose terms a new set does not continue (restoring it would fence out the new master).
+   */
+  private static final List<String> SKIPPED = List.of("heartbeats", "master-term");
   private static final List<String> FIRST = List.of("machines", "counters", "environment");
 
   private final StateEndpoint endpoint;

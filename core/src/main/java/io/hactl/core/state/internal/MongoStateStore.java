@@ -20,6 +20,7 @@ import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
+import io.hactl.core.backup.BackupSchedule;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
@@ -28,6 +29,7 @@ import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -47,6 +49,15 @@ public final class MongoStateStore implements StateStore {
 
   static final String DATABASE = "hactl";
 
+  /**
+   * The collection (and its one document's id) holding the master's claimed term. It belongs to
+   * one replica set's life: a restore, whose new set counts terms from the start, skips it.
+   */
+  public static final String MASTER_TERM = "master-term";
+
+  /** Environment settings the master acts on, written by the client (e.g. backups). */
+  static final String SETTINGS = "settings";
+
   private final MongoClient client;
   private final MongoDatabase db;
 
@@ -61,6 +72,25 @@ public final class MongoStateStore implements StateStore {
 
   public static MongoStateStore connect(StateEndpoint endpoint) {
     return new MongoStateStore(MongoClients.create(settings(endpoint)));
+  }
+
+  /**
+   * Connects to the one member at {@code address} and never to another: a write succeeds only
+   * while that member is the primary (and a majority accepts it), so a master's workers that
+   * write through this cannot write once their member was deposed.
+   */
+  public static MongoStateStore connectToMember(String address, Duration timeout) {
+    long ms = timeout.toMillis();
+    MongoClientSettings settings = MongoClientSettings.builder()
+        .applyConnectionString(new ConnectionString(
+            "mongodb://" + address + "/?directConnection=true"))
+        .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
+        .applyToSocketSettings(b -> b.connectTimeout(2, TimeUnit.SECONDS)
+            .readTimeout(30, TimeUnit.SECONDS))
+        .retryWrites(false)
+        .retryReads(false)
+        .build();
+    return new MongoStateStore(MongoClients.create(settings));
   }
 
   static MongoClientSettings settings(StateEndpoint endpoint) {
@@ -185,6 +215,50 @@ public final class MongoStateStore implements StateStore {
           Filters.and(eq("_id", "controllers"), eq("version", expected)),
           Updates.inc("version", 1L)).getModifiedCount() == 1;
     });
+  }
+
+  @Override
+  public boolean claimMasterTerm(String machineId, long term) {
+    return call("claim term " + term + " as the master for machine " + machineId, () -> {
+      MongoCollection<Document> claims = db.getCollection(MASTER_TERM);
+      long matched = claims.updateOne(Filters.and(eq("_id", MASTER_TERM),
+          Filters.or(Filters.lt("term", term),
+              Filters.and(eq("term", term), eq("machine", machineId)))),
+          Updates.combine(Updates.set("term", term), Updates.set("machine", machineId)))
+          .getMatchedCount();
+      if (matched == 1) {
+        return true;
+      }
+      // No claim yet, or a newer one: inserting the first claim hits the unique id otherwise.
+      try {
+        claims.insertOne(new Document("_id", MASTER_TERM).append("term", term)
+            .append("machine", machineId));
+        return true;
+      } catch (MongoWriteException e) {
+        return false;
+      }
+    });
+  }
+
+  @Override
+  public BackupSchedule backupSchedule() {
+    return call("read the backup schedule", () -> {
+      Document doc = db.getCollection(SETTINGS).find(eq("_id", "backups")).first();
+      if (doc == null) {
+        return BackupSchedule.OFF;
+      }
+      return new BackupSchedule(Duration.ofSeconds(((Number) doc.get("every-seconds"))
+          .longValue()), ((Number) doc.get("keep")).intValue());
+    });
+  }
+
+  @Override
+  public void setBackupSchedule(BackupSchedule schedule) {
+    call("record the backup schedule", () -> db.getCollection(SETTINGS).replaceOne(
+        eq("_id", "backups"), new Document("_id", "backups")
+            .append("every-seconds", schedule.every().toSeconds())
+            .append("keep", schedule.keep()),
+        new ReplaceOptions().upsert(true)));
   }
 
   @Override
