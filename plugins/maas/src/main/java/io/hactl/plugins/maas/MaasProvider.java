@@ -206,8 +206,12 @@ public final class MaasProvider implements Provider {
     details.put("zone", machine.zone());
     details.put("power", machine.powerState());
     details.values().removeIf(String::isEmpty);
+    // Best first: agents and clients reach controllers over IPv4 where a machine has both.
+    List<String> addresses = machine.ipAddresses().stream()
+        .sorted(Comparator.comparing((String address) -> address.contains(":")))
+        .toList();
     return new Instance(machine.systemId(), machineId, StatusMapping.stateOf(machine),
-        machine.ipAddresses(), ports, details);
+        addresses, ports, details);
   }
 
   private MachinesApi api(MaasSettings settings) {

@@ -32,7 +32,8 @@ class MaasProviderListAndStopTest extends StubbedMaasTest {
             machine("a5", 11, "Failed deployment", "off", "4"),
             machine("a6", 12, "Releasing", "on", "5"),
             machine("a7", 3, "Missing", "unknown", "6"),
-            MaasFixtures.machine("a8", "node-a8", 6, "Deployed", "on", List.of(), Map.of())))));
+            MaasFixtures.machine("a8", "node-a8", 6, "Deployed", "on",
+                List.of("fd00::8", "10.20.0.8"), Map.of())))));
 
     List<Instance> instances = provider.instances(context());
 
@@ -51,6 +52,8 @@ class MaasProviderListAndStopTest extends StubbedMaasTest {
     assertThat(instances.get(4).details()).containsEntry("status", "Failed deployment")
         .containsEntry("power", "off");
     assertThat(instances.get(7).ports()).isEmpty();
+    assertThat(instances.get(7).addresses()).as("IPv4 first").containsExactly("10.20.0.8",
+        "fd00::8");
     maas.verify(1, getRequestedFor(urlEqualTo(API + "machines/?agent_name=" + UUID)));
   }
 
