@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# End-to-end suite of the LXD provider against the real daemon, with one command:
+#
+#   sudo plugins/lxd/scripts/lxd-e2e.sh [RUNS]
+#
+# It brings the test environment up (lxd-test-env.sh up), builds what it needs, then per run:
+# bootstraps an environment whose controller is an LXD container, checks a write is accepted,
+# runs enable-ha -n 3 until three controllers have a vote, stops the master's container (lxc
+# stop --force), awaits a new master that accepts a write, and destroys the environment. Prints
+# each run's timings and their medians against the issue's targets (bootstrap < 60 s once the
+# image exists, enable-ha to three < 120 s), then takes the test environment down.
+#
+# Exit code 0 only when every run passed every step. HACTL_LXD_KEEP_ENV=1 leaves the test
+# environment up afterwards; HACTL_E2E_SKIP_BUILD=1 uses the current build.
+#
+# Network: the client reaches the controllers at their 10.77.10.x addresses and serves the agent
+# distribution on 10.77.10.1:17070, the bridge this suite created; nothing else.
+set -euo pipefail
+
+runs=${1:-1}
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../../.." && pwd)"
+env_script="$here/lxd-test-env.sh"
+export HACTL_HOME="$(mktemp -d /tmp/hactl-lxd-e2e.XXXXXX)" HACTL_SKIP_BUILD=1
+# Bound every wait, so that a broken step fails the suite instead of hanging it.
+STEP_TIMEOUT=${HACTL_E2E_STEP_TIMEOUT:-300}
+
+now() { date +%s.%N; }
+since() { awk "BEGIN{printf \"%.1f\", $(now) - $1}"; }
+log() { printf '[lxd-e2e] %s\n' "$*"; }
+fail() { printf '[lxd-e2e] FAILED: %s\n' "$*" >&2; exit 1; }
+h() { "$root/hactl" "$@"; }
+json() { h status --format json 2>/dev/null; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# Repeats a command until it succeeds or the step times out.
+until_ok() {
+  local what=$1; shift
+  local deadline=$(( SECONDS + STEP_TIMEOUT ))
+  until "$@" >/dev/null 2>&1; do
+    [ $SECONDS -lt $deadline ] || fail "$what: not done after ${STEP_TIMEOUT}s"
+    sleep 0.5
+  done
+}
+voters() { json | python3 -c 'import json,sys
+d=json.load(sys.stdin)
+print(sum(1 for m in d["machines"].values() if (m.get("member") or {}).get("has-vote")))' 2>/dev/null || echo 0; }
+has_voters() { [ "$(voters)" -ge "$1" ]; }
+master_id() { json | python3 -c 'import json,sys; print(json.load(sys.stdin).get("master") or "")'; }
+instance_of() { json | python3 -c 'import json,sys; print(json.load(sys.stdin)["machines"][sys.argv[1]]["instance-id"])' "$1"; }
+new_master_accepts_write() {
+  local old=$1 m
+  m=$(master_id 2>/dev/null) || return 1
+  [ -n "$m" ] && [ "$m" != "$old" ] && h add-machine >/dev/null 2>&1
+}
+
+cleanup() {
+  local rc=$?
+  h destroy-environment -y >/dev/null 2>&1 || true
+  if [ "${HACTL_LXD_KEEP_ENV:-}" != 1 ]; then
+    "$env_script" down || rc=1
+  fi
+  rm -rf "$HACTL_HOME"
+  exit $rc
+}
+trap cleanup EXIT
+
+[ "$(id -u)" = 0 ] || fail "run as root (the test environment starts lxd and adds one iptables rule)"
+t=$(now); "$env_script" up; setup=$(since "$t")
+
+if [ "${HACTL_E2E_SKIP_BUILD:-}" != 1 ]; then
+  t=$(now)
+  log "building shell, agent (with its distribution) and the plugins"
+  (cd "$root" && mvn -B -q -o -pl shell,agent,plugins/local,plugins/lxd -am install -DskipTests) \
+    || fail "build failed: run the mvn command above for details"
+  build=$(since "$t")
+else
+  build=0
+fi
+[ -f "$root/agent/target/hactl-agent-dist.tar.gz" ] \
+  || fail "no agent distribution at agent/target/hactl-agent-dist.tar.gz (built by the agent module)"
+
+cat >"$HACTL_HOME/environments.yaml" <<EOF
+default: lxd-e2e
+environments:
+  lxd-e2e:
+    type: lxd
+    state-port: 37017
+    # the client serves the agent to the first controller on the bridge it created
+    bootstrap-agent-address: 10.77.10.1:17070
+    # controllers start machines: they get the daemon's socket (see lxd-test-env.sh)
+    profile: default,hactl-lxd-api
+EOF
+
+declare -a boot write ha stop fail destroy
+for run in $(seq 1 "$runs"); do
+  log "run $run: bootstrap"
+  t=$(now); h bootstrap || fail "bootstrap"; boot+=("$(since "$t")")
+  until_ok "the first write (add-machine) after bootstrap" h add-machine
+  write+=("$(since "$t")")
+  log "run $run: enable-ha -n 3"
+  t=$(now); h enable-ha -n 3 >/dev/null || fail "enable-ha -n 3"
+  until_ok "three controllers with a vote" has_voters 3
+  ha+=("$(since "$t")")
+  old=$(master_id); [ -n "$old" ] || fail "no master after enable-ha"
+  name=$(instance_of "$old")
+  log "run $run: stopping the master's container $name (machine $old)"
+  t=$(now); lxc stop --force "$name"; stop+=("$(since "$t")")
+  t=$(now); until_ok "a new master that accepts a write" new_master_accepts_write "$old"
+  fail+=("$(since "$t")")
+  log "run $run: new master $(master_id), write accepted"
+  t=$(now); h destroy-environment -y >/dev/null || fail "destroy-environment"
+  destroy+=("$(since "$t")")
+  left=$(lxc list --format csv -c n | grep -c '^hactl-' || true)
+  [ "$left" = 0 ] || fail "destroy-environment left $left containers behind"
+  printf '[lxd-e2e] run %d: bootstrap %ss (first write at %ss)  enable-ha -n 3 %ss  master stopped -> new master accepted a write %ss  destroy %ss\n' \
+    "$run" "${boot[-1]}" "${write[-1]}" "${ha[-1]}" "${fail[-1]}" "${destroy[-1]}"
+done
+
+m() { printf '%s\n' "$@" | median; }
+printf '[lxd-e2e] setup %ss, build %ss\n' "$setup" "$build"
+printf '[lxd-e2e] medians of %d run(s): bootstrap %ss (target < 60)  first write %ss  enable-ha -n 3 %ss (target < 120)  failover to an accepted write %ss  destroy %ss\n' \
+  "$runs" "$(m "${boot[@]}")" "$(m "${write[@]}")" "$(m "${ha[@]}")" "$(m "${fail[@]}")" \
+  "$(m "${destroy[@]}")"
+log "PASSED"
