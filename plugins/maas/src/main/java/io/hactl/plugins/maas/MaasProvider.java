@@ -112,8 +112,11 @@ public final class MaasProvider implements Provider {
           .encodeToString(spec.userData().getBytes(StandardCharsets.UTF_8));
       MaasMachine deploying = api.deploy(systemId, userData, settings.distroSeries());
       return toInstance(deploying, spec.machineId(), spec.statePort());
-    } catch (ProviderException e) {
-      throw new ProviderException(e.getMessage() + "; " + releaseAfterFailure(api, systemId,
+    } catch (ProviderException | RuntimeException e) {
+      // Whatever went wrong after allocation, the machine goes back to MAAS.
+      String why = e instanceof ProviderException ? e.getMessage()
+          : "unexpected failure after allocating MAAS machine " + systemId + ": " + e;
+      throw new ProviderException(why + "; " + releaseAfterFailure(api, systemId,
           spec.machineId()), e);
     }
   }
@@ -131,10 +134,23 @@ public final class MaasProvider implements Provider {
     Set<String> ours = api.list(context.environmentUuid(), List.copyOf(instanceIds)).stream()
         .map(MaasMachine::systemId)
         .collect(Collectors.toSet());
+    // One machine that cannot be released does not keep the others: each is tried, and every
+    // failure is reported together (an interrupt ends the loop at once).
+    List<String> failures = new ArrayList<>();
     for (String id : instanceIds) {
       if (ours.contains(id)) {
-        api.release(id, "released by hactl environment " + context.environmentName());
+        try {
+          api.release(id, "released by hactl environment " + context.environmentName());
+        } catch (ProviderException e) {
+          if (Thread.currentThread().isInterrupted()) {
+            throw e;
+          }
+          failures.add(e.getMessage());
+        }
       }
+    }
+    if (!failures.isEmpty()) {
+      throw new ProviderException(String.join("; ", failures));
     }
   }
 

@@ -102,16 +102,21 @@ class MaasProviderListAndStopTest extends StubbedMaasTest {
   }
 
   @Test
-  void reportsAMachineThatCannotBeReleasedInItsState() {
+  void releasesTheOthersAndReportsAMachineThatCannotBeReleasedInItsState() {
     maas.stubFor(get(urlPathEqualTo(API + "machines/"))
-        .willReturn(json(200, MaasFixtures.list(machine("a1", 1, "Commissioning", "on", "0")))));
+        .willReturn(json(200, MaasFixtures.list(machine("a1", 1, "Commissioning", "on", "0"),
+            machine("a2", 6, "Deployed", "on", "1")))));
     // "Machine: Release a machine", error 409 no-release (NodeStateViolation's text).
     stubPost("machines/a1/?op=release", 409,
         "Machine cannot be released in its current state ('Commissioning').");
+    stubPost("machines/a2/?op=release", 200, MaasFixtures.releasing("a2"));
 
-    assertThatThrownBy(() -> provider.stopInstances(context(), List.of("a1")))
+    assertThatThrownBy(() -> provider.stopInstances(context(), List.of("a1", "a2")))
+        .hasMessageStartingWith("MAAS at http://127.0.0.1:")
         .hasMessageContaining("cannot release machine a1 in its current state (MAAS: Machine "
-            + "cannot be released in its current state ('Commissioning').)");
+            + "cannot be released in its current state ('Commissioning').)")
+        .hasMessageNotContaining("a2");
+    maas.verify(1, postRequestedFor(urlEqualTo(API + "machines/a2/?op=release")));
   }
 
   @Test
