@@ -25,15 +25,21 @@ class DashboardTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(10);
 
-  private final ManualFeed feed = new ManualFeed();
+  private final FakeBackend backend = new FakeBackend("local", "staging");
+  private final ManualFeed feed = backend.client0().feed;
   private DefaultVirtualTerminal terminal;
   private CompletableFuture<Void> running;
 
   private void start(int columns, int rows, Palette palette) throws Exception {
+    start(columns, rows, palette, false);
+  }
+
+  private void start(int columns, int rows, Palette palette, boolean readOnly) throws Exception {
     terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
     TerminalScreen screen = new TerminalScreen(terminal);
-    Dashboard dashboard = new Dashboard("local", feed, screen, palette,
-        Clock.fixed(Snapshots.NOW.plusSeconds(1), ZoneOffset.UTC));
+    Dashboard dashboard = new Dashboard(new DashboardOptions("local", Duration.ofSeconds(1),
+        palette, Clock.fixed(Snapshots.NOW.plusSeconds(1), ZoneOffset.UTC), readOnly), backend,
+        screen);
     running = CompletableFuture.runAsync(() -> {
       try {
         dashboard.run();
@@ -47,7 +53,7 @@ class DashboardTest {
   @AfterEach
   void quit() throws Exception {
     if (running != null && !running.isDone()) {
-      terminal.addInput(new KeyStroke('q', false, false));
+      terminal.addInput(new KeyStroke('c', true, false)); // Ctrl-C quits even from a dialog
       running.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     }
   }
@@ -100,64 +106,93 @@ class DashboardTest {
     throw new AssertionError(text + " is not on the screen:\n" + screenText());
   }
 
+  private void type(String text) {
+    for (char c : text.toCharArray()) {
+      terminal.addInput(new KeyStroke(c, false, false));
+    }
+  }
+
+  private void press(KeyType type) {
+    terminal.addInput(new KeyStroke(type));
+  }
+
   @Test
   void showsEachSnapshotThatArrivesOnTheFeedsThreadAt80x24() throws Exception {
     start(80, 24, Palette.colour());
     awaitScreen("waiting for the first status…");
 
-    feed.publish(Snapshots.healthy());
+    feed.publish(Snapshots.failover().get(0));
 
-    awaitScreen("0           local-0   127.0.0.1:37017  PRIMARY  has-vote  3s ago",
-        "1        started  local-1   127.0.0.1  4243  host-units\n");
+    awaitScreen("*  0        127.0.0.1:37017  PRIMARY    has-vote  0    2s ago     ≥1s",
+        "   2        started  local-2   127.0.0.1  4244  ≥1s     controller\n");
     assertThat(row(0)).isEqualTo(
-        "hactl dashboard  environment local  provider local  HA none  master 0");
-    awaitTrue("the footer on the last row", () -> row(23).equals(" q  quit"));
+        "hactl  env local  provider local  HA 3/3  can lose 1 controller  master *0");
+    awaitTrue("the footer on the last row", () -> row(23).equals(
+        "q quit  ? help  h enable-ha  a add  r remove  e env  l filter  p pause"));
   }
 
   @Test
-  void usesTheRoomOf120x40() throws Exception {
-    start(120, 40, Palette.colour());
+  void usesTheRoomOf160x40() throws Exception {
+    start(160, 40, Palette.colour());
     feed.publish(Snapshots.machineDown());
 
-    awaitScreen("1        down     local-1 (missing)  127.0.0.1  4243  host-units",
-        "! machine 1: agent down since 09:58:45");
-    awaitTrue("the footer on the last row", () -> row(39).equals(" q  quit"));
+    awaitScreen("!  1        down     local-1 (missing)  127.0.0.1  4243  -       units",
+        "! machine 1: agent down since 09:58:45", "│── Log");
+    awaitTrue("the footer on the last row", () -> row(39).startsWith("q quit"));
   }
 
   @Test
   void colourCarriesMeaningPrimaryGreenDownRed() throws Exception {
     start(80, 24, Palette.colour());
     feed.publish(Snapshots.machineDown());
-    awaitScreen("! machine 1: agent down"); // drawn last: the frame is complete
+    awaitScreen("PRIMARY", "!  1        down     local-1 (missing)");
 
     assertThat(cellOf("PRIMARY").getForegroundColor()).isEqualTo(TextColor.ANSI.GREEN);
-    assertThat(cellOf("down ").getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
+    assertThat(cellOf("down     local-1").getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
   }
 
   @Test
-  void withNoColorMeaningIsCarriedByWordsAndAttributesOnly() throws Exception {
+  void withNoColorMeaningIsCarriedByWordsMarksAndAttributesOnly() throws Exception {
     start(80, 24, Palette.forEnvironment(java.util.Map.of("NO_COLOR", "1")));
     feed.publish(Snapshots.machineDown());
-    awaitScreen("! machine 1: agent down"); // drawn last: the frame is complete
+    awaitScreen("PRIMARY", "!  1        down     local-1 (missing)");
 
     TextCharacter primary = cellOf("PRIMARY");
-    TextCharacter down = cellOf("down ");
+    TextCharacter down = cellOf("down     local-1");
     assertThat(primary.getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
     assertThat(primary.getModifiers()).contains(SGR.BOLD);
     assertThat(down.getForegroundColor()).isEqualTo(TextColor.ANSI.DEFAULT);
     assertThat(down.getModifiers()).contains(SGR.REVERSE);
+    assertThat(screenText()).contains("*  0        started", "!  1        down");
   }
 
   @Test
   void showsReconnectingWithTheAgeOfTheLastKnownState() throws Exception {
-    start(80, 24, Palette.colour());
-    feed.publish(Snapshots.healthy());
+    start(120, 24, Palette.colour());
+    feed.publish(Snapshots.failover().get(0));
     awaitScreen("PRIMARY");
 
     feed.publish(Snapshots.unreachable(Snapshots.NOW.plusSeconds(1)));
 
-    awaitScreen("reconnecting… last known state 1s old");
-    assertThat(screenText()).contains("0           local-0   127.0.0.1:37017  PRIMARY");
+    awaitScreen("reconnecting to 3 controllers… last known state 1s old");
+    assertThat(screenText()).contains("*  0        local-0   127.0.0.1:37017  PRIMARY");
+  }
+
+  @Test
+  void showsTheFailoverAsItHappens() throws Exception {
+    start(80, 24, Palette.colour());
+    java.util.List<io.hactl.core.status.EnvironmentStatus> failover = Snapshots.failover();
+    feed.publish(failover.get(0));
+    awaitScreen("master *0");
+
+    feed.publish(failover.get(1));
+    awaitScreen("ELECTION: master 0 lost", "!  0 (was master)");
+
+    feed.publish(failover.get(2));
+    awaitScreen("master *1", "FAILOVER: master 0 -> 1 in 4.5s",
+        "*  1               127.0.0.1:37018  PRIMARY",
+        "election     machine 1 became the master (no master for 4.5s)");
+    assertThat(cellOf("FAILOVER").getForegroundColor()).isEqualTo(TextColor.ANSI.GREEN);
   }
 
   @Test
@@ -168,11 +203,11 @@ class DashboardTest {
 
     terminal.setTerminalSize(new TerminalSize(100, 30));
 
-    awaitTrue("the footer on the new last row", () -> row(29).equals(" q  quit"));
+    awaitTrue("the footer on the new last row", () -> row(29).startsWith("q quit"));
   }
 
   @Test
-  void qEndsTheLoopUnsubscribesAndLeavesThePrivateScreen() throws Exception {
+  void qEndsTheLoopUnsubscribesClosesTheFeedAndLeavesThePrivateScreen() throws Exception {
     start(80, 24, Palette.colour());
     feed.publish(Snapshots.healthy());
     awaitScreen("PRIMARY");
@@ -181,6 +216,7 @@ class DashboardTest {
 
     running.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
     assertThat(feed.subscribers()).isZero();
+    assertThat(feed.closed).isTrue();
     assertThat(screenText()).doesNotContain("PRIMARY");
   }
 
@@ -191,10 +227,188 @@ class DashboardTest {
     running.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
     start(80, 24, Palette.colour());
-    terminal.addInput(new KeyStroke('c', true, false));
+    terminal.addInput(new KeyStroke('h', false, false));
+    awaitScreen("┌─ enable-ha");
+    terminal.addInput(new KeyStroke('c', true, false)); // even with a dialog open
     running.get(DEADLINE.toSeconds(), TimeUnit.SECONDS);
 
     assertThat(running).isDone();
+  }
+
+  @Test
+  void enableHaAsksForNThenConfirmsThenCallsCoreAndShowsTheResult() throws Exception {
+    start(80, 24, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    awaitScreen("PRIMARY");
+
+    type("h");
+    awaitScreen("┌─ enable-ha", "number of controllers (-n)");
+    type("5");
+    press(KeyType.Enter);
+    awaitScreen("run `enable-ha -n 5` on local?", "y/enter: yes   n/esc: no");
+    assertThat(backend.client0().calls).isEmpty();
+    type("y");
+
+    awaitScreen("enable-ha -n 5: maintaining machines: 0; adding machines: 1, 2");
+    assertThat(backend.client0().calls).containsExactly("enable-ha -n 5");
+    assertThat(screenText()).doesNotContain("┌─");
+  }
+
+  @Test
+  void aRefusedActionShowsCoresOneLineError() throws Exception {
+    start(80, 24, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    awaitScreen("PRIMARY");
+
+    type("h4");
+    press(KeyType.Enter);
+    awaitScreen("run `enable-ha -n 4`");
+    press(KeyType.Enter);
+
+    awaitScreen("enable-ha -n 4: the number of controllers must be odd");
+    assertThat(cellOf("enable-ha -n 4: the number").getForegroundColor())
+        .isEqualTo(TextColor.ANSI.RED);
+  }
+
+  @Test
+  void escapeOrNCancelsAnActionWithoutCallingCore() throws Exception {
+    start(80, 24, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    awaitScreen("PRIMARY");
+
+    type("a");
+    awaitScreen("┌─ add-machine", "> 1_");
+    press(KeyType.Enter);
+    awaitScreen("run `add-machine -n 1` on local?");
+    type("n");
+    awaitTrue("the dialog closes", () -> !screenText().contains("┌─"));
+    type("r");
+    awaitScreen("┌─ remove-machine");
+    press(KeyType.Escape);
+    awaitTrue("the dialog closes", () -> !screenText().contains("┌─"));
+
+    assertThat(backend.client0().calls).isEmpty();
+    assertThat(running).isNotDone();
+  }
+
+  @Test
+  void addAndRemoveMachineCallCoreWithWhatWasTyped() throws Exception {
+    start(80, 24, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    awaitScreen("PRIMARY");
+
+    type("a");
+    awaitScreen("> 1_");
+    press(KeyType.Backspace);
+    type("2");
+    press(KeyType.Enter);
+    press(KeyType.Enter);
+    awaitScreen("added machines: 7");
+    type("r");
+    awaitScreen("┌─ remove-machine");
+    type("x");
+    press(KeyType.Enter);
+    awaitScreen("! machine ids are numbers, such as 3");
+    press(KeyType.Backspace);
+    type("1 3");
+    press(KeyType.Enter);
+    awaitScreen("run `remove-machine 1 3` on local?");
+    type("y");
+
+    awaitScreen("removed machines: 1, 3");
+    assertThat(backend.client0().calls).containsExactly("add-machine 2", "remove-machine 1 3");
+  }
+
+  @Test
+  void aReadOnlySessionRefusesActionsButMayFilterTheLog() throws Exception {
+    start(80, 24, Palette.colour(), true);
+    feed.publish(Snapshots.healthy());
+    awaitScreen("PRIMARY", "read-only  q quit");
+
+    type("h");
+    awaitScreen("cannot enable-ha: this session is read-only");
+    type("a");
+    type("r");
+    type("l");
+    awaitScreen("┌─ log filter");
+
+    assertThat(backend.client0().calls).isEmpty();
+  }
+
+  @Test
+  void switchingEnvironmentShowsTheOtherOneAndTellsTheBackend() throws Exception {
+    start(80, 24, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    awaitScreen("env local");
+    ManualFeed staging = backend.clients.get("staging").feed;
+    staging.publish(Snapshots.machineDown());
+
+    type("e");
+    awaitScreen("┌─ switch environment", "environments: local, staging");
+    type("nowhere");
+    press(KeyType.Enter);
+    awaitScreen("! no environment named \"nowhere\"");
+    for (int i = 0; i < "nowhere".length(); i++) {
+      press(KeyType.Backspace);
+    }
+    type("staging");
+    press(KeyType.Enter);
+    awaitScreen("switch to environment staging?");
+    type("y");
+
+    awaitScreen("env staging", "!  1        down");
+    awaitTrue("the old feed is closed", () -> feed.closed && feed.subscribers() == 0);
+    assertThat(staging.subscribers()).isEqualTo(1);
+    awaitTrue("the backend hears of the switch", () -> backend.switched.contains("staging"));
+  }
+
+  @Test
+  void theLogPaneFollowsTheLogAndItsFilterAndPauseWork() throws Exception {
+    start(100, 30, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    backend.client0().log("machine-1", "first record");
+    awaitScreen("machine-1 10:00:01 INFO    HeartbeatWorker first record");
+
+    type("l");
+    awaitScreen("┌─ log filter", "> --level trace_");
+    for (int i = 0; i < "trace".length(); i++) {
+      press(KeyType.Backspace);
+    }
+    type("warning --include machine-2");
+    press(KeyType.Enter);
+    awaitScreen("── Log --level warning --include machine-2");
+    awaitTrue("a tail with the new filter", () -> backend.client0().logRequests.stream()
+        .anyMatch(r -> r.filter().minimumLevel() == io.hactl.core.logs.LogLevel.WARNING
+            && r.filter().includeEntities().equals(java.util.List.of("machine-2"))));
+
+    type("p");
+    awaitScreen("PAUSED, 0 new", "p resume");
+    type("p");
+    awaitScreen("p pause");
+    assertThat(screenText()).doesNotContain("first record"); // the old filter's records
+  }
+
+  @Test
+  void questionMarkShowsHelpAndAnyKeyClosesIt() throws Exception {
+    start(100, 30, Palette.colour());
+    type("?");
+    awaitScreen("┌─ help", "marks: * master   ! down");
+    type("x");
+    awaitTrue("help closes", () -> !screenText().contains("┌─ help"));
+    assertThat(running).isNotDone();
+  }
+
+  @Test
+  void aClickOnAFooterKeyPressesIt() throws Exception {
+    start(80, 24, Palette.colour());
+    feed.publish(Snapshots.healthy());
+    awaitScreen("q quit  ? help");
+
+    terminal.addInput(new com.googlecode.lanterna.input.MouseAction(
+        com.googlecode.lanterna.input.MouseActionType.CLICK_DOWN, 1,
+        new com.googlecode.lanterna.TerminalPosition(row(23).indexOf("help"), 23)));
+
+    awaitScreen("┌─ help");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.hactl.tui;
 
 import io.hactl.core.status.EnvironmentStatus;
+import io.hactl.core.status.EventView;
 import io.hactl.core.status.MachineStatus;
 import io.hactl.core.status.MemberStatus;
 import java.time.Instant;
@@ -21,6 +22,52 @@ public final class Snapshots {
         "running", List.of("127.0.0.1"), Map.of("state", 37017 + n),
         Map.of("pid", String.valueOf(4242 + n)), "started", NOW.minusSeconds(2),
         new MemberStatus("127.0.0.1:" + (37017 + n), state, true, true, primary));
+  }
+
+  /** A voting controller with its agent in {@code agentState}, last beating at {@code beat}. */
+  public static MachineStatus controller(String id, String state, boolean primary,
+      String agentState, Instant beat, long lag) {
+    int n = Integer.parseInt(id);
+    return new MachineStatus(id, List.of("host-units", "manage-environ"), "alive", "local-" + id,
+        "running", List.of("127.0.0.1"), Map.of("state", 37017 + n),
+        Map.of("pid", String.valueOf(4242 + n)), agentState, beat,
+        new MemberStatus("127.0.0.1:" + (37017 + n), state, true, true, primary, lag));
+  }
+
+  /** A reachable snapshot taken at {@code at}. */
+  public static EnvironmentStatus at(Instant at, String master, List<MachineStatus> machines,
+      List<String> warnings, List<EventView> events) {
+    return new EnvironmentStatus("local", "uuid-local", "local", true, true, at, master,
+        machines, null, warnings, events);
+  }
+
+  /**
+   * A failover in three snapshots: 0 PRIMARY of three; 0 down with no primary; 1 elected (its
+   * election event 4.5 s after 0's last heartbeat).
+   */
+  public static List<EnvironmentStatus> failover() {
+    Instant t0 = NOW;
+    EnvironmentStatus before = at(t0, "0", List.of(
+        controller("0", "PRIMARY", true, "started", t0.minusSeconds(1), 0),
+        controller("1", "SECONDARY", false, "started", t0.minusSeconds(1), 0),
+        controller("2", "SECONDARY", false, "started", t0.minusSeconds(1), 2)),
+        List.of(), List.of());
+    Instant t1 = t0.plusSeconds(3);
+    EnvironmentStatus electing = at(t1, null, List.of(
+        controller("0", "DOWN", false, "started", t0, -1),
+        controller("1", "SECONDARY", false, "started", t1.minusSeconds(1), 0),
+        controller("2", "SECONDARY", false, "started", t1.minusSeconds(1), 0)),
+        List.of("no controller is primary: state cannot be changed until one is elected"),
+        List.of());
+    Instant t2 = t0.plusSeconds(6);
+    EnvironmentStatus after = at(t2, "1", List.of(
+        controller("0", "DOWN", false, "down", t0, -1),
+        controller("1", "PRIMARY", true, "started", t2.minusSeconds(1), 0),
+        controller("2", "SECONDARY", false, "started", t2.minusSeconds(1), 0)),
+        List.of("machine 0 is down (no heartbeat for more than 10s)"),
+        List.of(new EventView(t0.plusMillis(4500), "election", "1",
+            "machine 1 became the master")));
+    return List.of(before, electing, after);
   }
 
   public static MachineStatus machine(String id, String agentState, String instanceState) {

@@ -53,7 +53,8 @@ final class ChangeTracker {
   /** The master cannot be seen: if one was known, a failover may be under way. */
   private void lostWhileUnreachable(EnvironmentStatus snapshot) {
     if (previous != null && previous.master() != null && !inProgress()) {
-      failover = new Failover(previous.master(), snapshot.observedAt(), null, null);
+      // lost since it was last seen as master: the snapshot before this one
+      failover = new Failover(previous.master(), previous.observedAt(), null, null);
     }
   }
 

@@ -9,8 +9,9 @@ import java.util.List;
  * its titled rule; the notice line and the keys at the bottom; an open dialog over everything.
  *
  * <p>Heights: controllers get what they need (up to half the body), warnings up to three lines,
- * machines up to two fifths of the rest, events up to a third of what remains, and the log the
- * remainder; what a pane cannot show it counts ("… 480 more"). From {@link #SIDE_BY_SIDE}
+ * machines two fifths of the rest or more when the events and the log need less, events up to
+ * half of what remains, and the log the remainder; what a pane cannot show it counts ("… 480
+ * more"). From {@link #SIDE_BY_SIDE}
  * columns on, events and log sit side by side, so a wide terminal shows more of both.
  */
 public final class DashboardRenderer {
@@ -87,7 +88,16 @@ public final class DashboardRenderer {
       }
       return out;
     }
-    int e = Math.min(eventNeed, Math.max(Math.min(2, rest), rest / 3));
+    int logNeed = 1 + Math.max(1, model.logs().records().size()
+        + (model.logs().problem() == null ? 0 : 1));
+    if (eventNeed + logNeed < rest) {
+      // Both fit: the spare rows go to the machines first, then to the log, which grows.
+      int spare = rest - eventNeed - logNeed;
+      int more = Math.min(spare, machineNeed - m);
+      m += more;
+      rest -= more;
+    }
+    int e = Math.min(eventNeed, Math.max(Math.min(2, rest), rest / 2));
     int l = rest - e;
     if (l < 2 && rest >= 4) {
       e = rest - 2;

@@ -42,10 +42,16 @@ public final class FooterPane implements Pane {
   @Override
   public List<Line> render(DashboardModel model, int width, int height) {
     List<Span> spans = new ArrayList<>();
+    if (model.readOnly()) {
+      spans.add(new Span("read-only", Style.WARNING));
+      spans.add(Span.of("  "));
+    }
     keys(model.readOnly()).forEach((key, action) -> {
+      if (!spans.isEmpty() && !spans.get(spans.size() - 1).text().equals("  ")) {
+        spans.add(Span.of("  "));
+      }
       spans.add(new Span(key, Style.KEY));
-      spans.add(Span.of(" " + (key.equals("p") && model.logs().paused() ? "resume" : action)
-          + "  "));
+      spans.add(Span.of(" " + (key.equals("p") && model.logs().paused() ? "resume" : action)));
     });
     return height <= 0 ? List.of() : List.of(new Line(spans).truncate(width));
   }

@@ -10,7 +10,7 @@ import io.hactl.core.status.MachineStatus;
  * only to say it in words.
  *
  * @param voters controllers that want a vote
- * @param up voters whose agent is started
+ * @param up voters whose agent is started and whose member is not down
  */
 public record HaFacts(int voters, int up) {
 
@@ -20,7 +20,8 @@ public record HaFacts(int voters, int up) {
     for (MachineStatus controller : status.controllers()) {
       if (controller.member() != null && controller.member().wantsVote()) {
         voters++;
-        if ("started".equals(controller.agentState())) {
+        if ("started".equals(controller.agentState())
+            && States.member(controller.member().state()) != Style.DOWN) {
           up++;
         }
       }

@@ -36,9 +36,6 @@ public final class HeaderPane implements Pane {
             : new Span("*" + shown.master(), Style.PRIMARY));
       }
     }
-    if (model.readOnly()) {
-      title.add(new Span("  [read-only]", Style.WARNING));
-    }
     List<Line> lines = List.of(new Line(title).truncate(width),
         secondRow(model).truncate(width));
     return lines.subList(0, Math.min(height, lines.size()));
