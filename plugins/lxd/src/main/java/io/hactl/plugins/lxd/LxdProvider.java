@@ -74,12 +74,20 @@ public final class LxdProvider implements Provider {
       try {
         client.create(CreateRequests.body(name, context.environmentUuid(), spec, settings,
             cloudInitKeys));
+        created = true;
       } catch (LxdException e) {
-        throw createFailure(attempt, settings, client, e);
+        if (!isNameClash(e)) {
+          throw createFailure(attempt, settings, client, e);
+        }
+        // A retry of a start that was cut short (timeout, lost answer) finds the container it
+        // created: that one is adopted, anything else under the name is refused.
+        adopt(attempt, client, name, context.environmentUuid(), spec.machineId());
       }
-      created = true;
-      client.changeState(name, "start", false);
       Map<String, Object> instance = client.instance(name);
+      if (LxdInstances.state(instance.get("status")) != InstanceState.RUNNING) {
+        client.changeState(name, "start", false);
+        instance = client.instance(name);
+      }
       List<String> addresses = awaitAddress(client, name);
       return LxdInstances.toInstance(instance, InstanceState.RUNNING, addresses);
     } catch (LxdException e) {
@@ -196,6 +204,25 @@ public final class LxdProvider implements Provider {
     }
   }
 
+  private static boolean isNameClash(LxdException e) {
+    return e.code() == 409 || e.getMessage().toLowerCase().contains("already exists");
+  }
+
+  private static void adopt(String attempt, LxdClient client, String name,
+      String environmentUuid, String machineId)
+      throws ProviderException, IOException, InterruptedException, LxdException {
+    Map<String, Object> existing = client.instance(name);
+    Map<String, Object> config = LxdInstances.config(existing);
+    if (!LxdInstances.belongsTo(existing, environmentUuid)
+        || !machineId.equals(config.get(LxdInstances.MACHINE_KEY))) {
+      throw new ProviderException(attempt + ": a container of that name already exists and"
+          + " is not this machine's (" + LxdInstances.ENVIRONMENT_KEY + "="
+          + config.getOrDefault(LxdInstances.ENVIRONMENT_KEY, "none") + ", "
+          + LxdInstances.MACHINE_KEY + "=" + config.getOrDefault(LxdInstances.MACHINE_KEY, "none")
+          + "); delete or rename it");
+    }
+  }
+
   private static ProviderException createFailure(String attempt, LxdSettings settings,
       LxdClient client, LxdException e) {
     String message = e.getMessage().toLowerCase();
@@ -203,10 +230,6 @@ public final class LxdProvider implements Provider {
       return new ProviderException(attempt + ": image " + settings.image() + " not found on LXD"
           + " at " + client.describe() + ": run " + LxdFailures.TEST_ENV_SCRIPT
           + " (tests), or import an image with that alias", e);
-    }
-    if (e.code() == 409 || message.contains("already exists")) {
-      return new ProviderException(attempt + ": a container of that name already exists;"
-          + " stop the machine's instance first", e);
     }
     return LxdFailures.lxd(attempt, client, e);
   }

@@ -174,13 +174,27 @@ class LxdProviderTest {
   }
 
   @Test
-  void aNameClashSaysToStopTheExistingInstanceFirst() throws Exception {
-    provider.startInstance(context(Map.of()), spec("0", true, 1));
+  void aRetriedStartAdoptsTheContainerItCreatedForTheSameMachine() throws Exception {
+    lxd.addInstance("hactl-1b4e28ba-m0", "Stopped",
+        Map.of("user.hactl.environment", UUID, "user.hactl.machine", "0"));
+
+    Instance instance = provider.startInstance(context(Map.of()), spec("0", true, 1));
+
+    assertThat(instance.id()).isEqualTo("hactl-1b4e28ba-m0");
+    assertThat(instance.state()).isEqualTo(InstanceState.RUNNING);
+    assertThat(instance.addresses()).hasSize(1);
+    assertThat(lxd.status("hactl-1b4e28ba-m0")).isEqualTo("Running");
+  }
+
+  @Test
+  void aNameClashWithAContainerThatIsNotTheMachinesIsRefusedAndLeftAlone() {
+    lxd.addInstance("hactl-1b4e28ba-m0", "Running", Map.of("user.hactl.environment", "other"));
 
     assertThatThrownBy(() -> provider.startInstance(context(Map.of()), spec("0", true, 1)))
-        .hasMessageContaining("a container of that name already exists; stop the machine's"
-            + " instance first");
-    assertThat(lxd.status("hactl-1b4e28ba-m0")).isEqualTo("Running");
+        .hasMessage("cannot start machine 0 as LXD container hactl-1b4e28ba-m0: a container of"
+            + " that name already exists and is not this machine's (user.hactl.environment=other,"
+            + " user.hactl.machine=none); delete or rename it");
+    assertThat(lxd.has("hactl-1b4e28ba-m0")).isTrue();
   }
 
   @Test
