@@ -31,12 +31,12 @@ import java.util.concurrent.TimeUnit;
  * A backend of fake clients, one per environment, each with a {@link ManualFeed} and a log the
  * test appends to. Clients record the core calls the dashboard makes, as the shell's would.
  */
-final class FakeBackend implements DashboardBackend {
+public final class FakeBackend implements DashboardBackend {
 
-  final Map<String, Client> clients = new LinkedHashMap<>();
+  public final Map<String, Client> clients = new LinkedHashMap<>();
   final List<String> switched = Collections.synchronizedList(new ArrayList<>());
 
-  FakeBackend(String... environments) {
+  public FakeBackend(String... environments) {
     for (String name : environments) {
       clients.put(name, new Client(name));
     }
@@ -71,10 +71,10 @@ final class FakeBackend implements DashboardBackend {
   }
 
   /** One environment's client. */
-  static final class Client implements EnvironmentClient {
+  public static final class Client implements EnvironmentClient {
     final String name;
-    final ManualFeed feed = new ManualFeed();
-    final List<String> calls = Collections.synchronizedList(new ArrayList<>());
+    public final ManualFeed feed = new ManualFeed();
+    public final List<String> calls = Collections.synchronizedList(new ArrayList<>());
     final BlockingQueue<LogRecord> log = new LinkedBlockingQueue<>();
     volatile List<LogRequest> logRequests = Collections.synchronizedList(new ArrayList<>());
 

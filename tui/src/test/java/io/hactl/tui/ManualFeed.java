@@ -8,13 +8,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /** A feed the test publishes to, from the test's thread (not the dashboard's). */
-final class ManualFeed implements StatusFeed {
+public final class ManualFeed implements StatusFeed {
 
   private final List<Consumer<EnvironmentStatus>> listeners = new CopyOnWriteArrayList<>();
   private volatile EnvironmentStatus latest;
   volatile boolean closed;
 
-  void publish(EnvironmentStatus snapshot) {
+  public void publish(EnvironmentStatus snapshot) {
     latest = snapshot;
     listeners.forEach(l -> l.accept(snapshot));
   }

@@ -47,6 +47,8 @@ public final class DashboardSshServer implements AutoCloseable {
   public static final String HOST_KEY = "ssh_host_key";
 
   private static final AttributeKey<Boolean> OPERATOR = new AttributeKey<>();
+  /** Connections allowed beyond the dashboards, e.g. still authenticating or being refused. */
+  private static final int PENDING_CONNECTIONS = 4;
 
   private final SshServer server;
   private final KeyPair hostKey;
@@ -83,7 +85,10 @@ public final class DashboardSshServer implements AutoCloseable {
       return entry.isPresent();
     });
     server.setForwardingFilter(RejectAllForwardingFilter.INSTANCE);
-    CoreModuleProperties.MAX_CONCURRENT_SESSIONS.set(server, maxSessions);
+    // One shell per connection; connections (authenticated or not) bounded as well, with room
+    // for a few beyond the dashboards so that a refused one can still be told why.
+    CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 1);
+    server.addSessionListener(new ConnectionLimit(maxSessions + PENDING_CONNECTIONS));
     Semaphore slots = new Semaphore(maxSessions);
     server.setShellFactory(channel -> {
       boolean operator = Boolean.TRUE.equals(channel.getSession().getAttribute(OPERATOR));
