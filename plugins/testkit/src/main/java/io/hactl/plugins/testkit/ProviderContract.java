@@ -71,6 +71,7 @@ public abstract class ProviderContract {
   private ContractEnvironment environment;
   private ProviderContext context;
   private final Set<String> started = new LinkedHashSet<>();
+  private final Set<String> stopped = new HashSet<>();
 
   /**
    * What to test and how to reach its backend. Called once before each test, after the
@@ -92,7 +93,10 @@ public abstract class ProviderContract {
   final void stopWhatTheTestStarted() throws Exception {
     try {
       if (context != null) {
+        // What the test started and did not stop itself, and whatever is still listed; never
+        // ids the test already stopped (stopping twice is a test of its own).
         Set<String> leftovers = new LinkedHashSet<>(started);
+        leftovers.removeAll(stopped);
         host.instances(context).forEach(instance -> leftovers.add(instance.id()));
         if (!leftovers.isEmpty()) {
           host.stopInstances(context, List.copyOf(leftovers));
@@ -158,7 +162,7 @@ public abstract class ProviderContract {
   public void stopRemovesTheInstanceOrShowsItStopped() throws Exception {
     Instance instance = start("0");
 
-    host.stopInstances(context(), List.of(instance.id()));
+    stop(List.of(instance.id()));
 
     awaitListing("instance " + instance.id() + " gone or STOPPED after stopInstances",
         instances -> isGone(instances, instance.id()));
@@ -167,11 +171,11 @@ public abstract class ProviderContract {
   @Test
   public void stoppingTwiceIsHarmless() throws Exception {
     Instance instance = start("0");
-    host.stopInstances(context(), List.of(instance.id()));
+    stop(List.of(instance.id()));
     awaitListing("instance " + instance.id() + " gone or STOPPED after the first stop",
         instances -> isGone(instances, instance.id()));
 
-    host.stopInstances(context(), List.of(instance.id()));
+    stop(List.of(instance.id()));
 
     assertTrue(isGone(host.instances(context()), instance.id()),
         "the instance came back after a second stop");
@@ -180,18 +184,18 @@ public abstract class ProviderContract {
   @Test
   public void anUnknownInstanceIsIgnoredByStopAndNeverListed() throws Exception {
     String unknown = target.unknownInstanceId();
-    host.stopInstances(context(), List.of(unknown));
+    stop(List.of(unknown));
     assertTrue(find(host.instances(context()), unknown).isEmpty(),
         "stopping unknown instance " + unknown + " made it appear in the listing");
 
     Instance instance = start("0");
-    host.stopInstances(context(), List.of(unknown));
+    stop(List.of(unknown));
     List<Instance> listed = awaitListing("instance " + instance.id() + " listed",
         instances -> find(instances, instance.id()).isPresent());
     assertTrue(find(listed, instance.id()).orElseThrow().state() != InstanceState.STOPPED,
         "stopping unknown instance " + unknown + " stopped " + instance.id() + " as well");
 
-    host.stopInstances(context(), List.of(unknown, instance.id()));
+    stop(List.of(unknown, instance.id()));
     awaitListing("instance " + instance.id() + " gone or STOPPED when stopped beside an unknown"
         + " id", instances -> isGone(instances, instance.id()));
   }
@@ -297,6 +301,11 @@ public abstract class ProviderContract {
         target.spec().create(machineId, agentConfig(), userData()));
     started.add(instance.id());
     return instance;
+  }
+
+  private void stop(List<String> instanceIds) throws Exception {
+    host.stopInstances(context(), instanceIds);
+    stopped.addAll(instanceIds);
   }
 
   private String agentConfig() {
