@@ -6,6 +6,7 @@ import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
+import io.hactl.plugin.api.ProviderSetting;
 import io.hactl.plugin.api.SettingProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -55,6 +56,12 @@ public final class LocalProvider implements Provider {
   @Override
   public String type() {
     return TYPE;
+  }
+
+  @Override
+  public List<ProviderSetting> settings() {
+    return List.of(new ProviderSetting(LocalSettings.AGENT_HEAP,
+        "maximum heap of each agent JVM (-Xmx), at least 32m, e.g. 96m", false, false));
   }
 
   @Override
