@@ -29,7 +29,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A plugin jar that cannot be read, a plugin whose {@code start()} throws, an extension class
  * that is missing or fails to construct: each becomes a {@link PluginProblem} and the other
- * plugins work as usual. Two plugins offering the same type: the first by plugin id wins.
+ * plugins work as usual. Two plugins offering the same type: the first by plugin id wins. A jar
+ * whose {@code Hactl-Spi-Version} is missing or incompatible with {@link
+ * io.hactl.plugin.api.ProviderSpi#VERSION} is refused before any of its classes is loaded, with a
+ * problem naming both versions.
  */
 public final class ProviderRegistry implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
