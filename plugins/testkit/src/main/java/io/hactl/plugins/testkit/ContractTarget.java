@@ -29,6 +29,11 @@ import java.util.function.Supplier;
  *     .hangingBackend((env, silent) -> env.context(Map.of("endpoint", silent.uri("http").toString())));
  * }</pre>
  *
+ * <p>Loaded through PF4J, the provider's classes come from the plugin jar in their own class
+ * loader, as in hactl: the test's own copy of those classes (on the test class path) is a
+ * different class with its own static state, so hooks should read the backend, not the
+ * provider's fields.
+ *
  * <p>Two behaviours need an explicit answer, so that a provider never passes by silence: how to
  * read back user data ({@link #userData}) or why the provider takes none ({@link
  * #withoutUserData}); and how to make the backend hang ({@link #hangingBackend}) or why the
