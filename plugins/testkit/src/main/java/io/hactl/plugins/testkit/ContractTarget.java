@@ -85,7 +85,7 @@ public final class ContractTarget {
   private SpecFactory spec = ContractTarget::defaultSpec;
   private String unknownInstanceId = "hactl-contract-no-such-instance";
   private Duration callTimeout = Duration.ofSeconds(30);
-  private Duration hangTimeout = Duration.ofSeconds(2);
+  private Duration hangTimeout = Duration.ofSeconds(5);
   private Duration abandonedCallGrace = Duration.ofSeconds(15);
   private Duration settleTimeout = Duration.ofSeconds(60);
 
@@ -199,7 +199,10 @@ public final class ContractTarget {
     return this;
   }
 
-  /** The host's bound in the hung-backend check (default 2 s). */
+  /**
+   * The host's bound in the hung-backend check (default 5 s: long enough for a busy machine to
+   * load an HTTP or TLS stack before the provider reaches the endpoint).
+   */
   public ContractTarget hangTimeout(Duration timeout) {
     this.hangTimeout = positive(timeout);
     return this;
