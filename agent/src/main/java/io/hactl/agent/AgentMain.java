@@ -4,6 +4,9 @@ import io.hactl.core.HactlCore;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.ProviderAccess;
+import io.hactl.core.backup.BackupStore;
+import io.hactl.core.backup.ScheduledBackupWorker;
+import io.hactl.core.backup.StateBackupMaker;
 import io.hactl.core.membership.PeerGrouperWorker;
 import io.hactl.core.provider.ProviderRegistry;
 import io.hactl.core.provisioning.ProvisionerWorker;
@@ -14,8 +17,10 @@ import io.hactl.core.logs.LogForwarder;
 import io.hactl.core.logs.LogPruner;
 import io.hactl.core.logs.LogRecord;
 import io.hactl.core.logs.LogStore;
+import io.hactl.core.state.BackupStores;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.LogStores;
+import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.SecureFiles;
@@ -53,6 +58,8 @@ public final class AgentMain {
   private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
   /** Long enough for a member that just became primary to accept writes. */
   private static final Duration OWN_MEMBER_TIMEOUT = Duration.ofSeconds(5);
+  /** A scheduled backup waits this long for a primary before the round fails and retries. */
+  private static final Duration BACKUP_TIMEOUT = Duration.ofSeconds(30);
 
   private AgentMain() {}
 
@@ -113,7 +120,7 @@ public final class AgentMain {
       link.check(heartbeat::failing);
     }, 0, interval, TimeUnit.MILLISECONDS);
     if (config.controller()) {
-      resources.add(0, startMasterWorkers(config, logs, member(resources)));
+      resources.add(0, startMasterWorkers(config, logs, member(resources), data));
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -140,7 +147,7 @@ public final class AgentMain {
    * ({@link TermFence}).
    */
   private static AutoCloseable startMasterWorkers(AgentConfig config, LogStore logs,
-      ReplicaSetMember member) {
+      ReplicaSetMember member, Path data) {
     ProviderAccess access = config.providerAccess();
     ProviderRegistry registry = ProviderRegistry.load(access.pluginRoots(),
         HactlCore.PROVIDER_CALL_TIMEOUT);
@@ -155,6 +162,20 @@ public final class AgentMain {
     LogPruner pruner = new LogPruner(logs, config.logRetentionMb() * 1024L * 1024L,
         Clock.systemUTC(), LogPruner.DEFAULT_EVERY);
     masterWorkers.add(new MasterGate.MasterWorker("log pruner", pruner::runOnce));
+    // Backups are dumped through the primary (this member while it is the master) and kept
+    // by every controller; the fence is checked before each one, as for the provisioner.
+    StateEndpoint replicaSet = new StateEndpoint(List.of(member.address()), config.replicaSet(),
+        BACKUP_TIMEOUT);
+    BackupStore keptBackups = BackupStores.backups(replicaSet);
+    StateBackupMaker maker = new StateBackupMaker(replicaSet, own, keptBackups, config.secret(),
+        config.machineId(), data.resolve("backups"), Clock.systemUTC());
+    ScheduledBackupWorker scheduledBackups = new ScheduledBackupWorker(own, keptBackups,
+        notes -> {
+          fence.check("take a scheduled backup");
+          return maker.make(notes);
+        }, config.machineId(), Clock.systemUTC());
+    masterWorkers.add(new MasterGate.MasterWorker("scheduled backups",
+        scheduledBackups::runOnce));
     try {
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
           access.context(config.environmentName(), config.environmentUuid()));
@@ -186,6 +207,7 @@ public final class AgentMain {
     return () -> {
       thread.shutdownNow();
       registry.close();
+      keptBackups.close();
       own.close();
     };
   }

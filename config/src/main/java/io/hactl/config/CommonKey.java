@@ -1,5 +1,6 @@
 package io.hactl.config;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Function;
@@ -28,7 +29,12 @@ enum CommonKey {
           : AgentDelivery.DEFAULT_PORT),
   BOOTSTRAP_AGENT_ADDRESS("bootstrap-agent-address",
       "IP:PORT of this host, reachable from new machines, e.g. 10.77.10.1:17070",
-      ScalarReaders::ipAndPort, type -> null);
+      ScalarReaders::ipAndPort, type -> null),
+  BACKUP_SCHEDULE("backup-schedule",
+      "an interval such as 6h, 90m or 1d (at least 1m), or off",
+      ScalarReaders::interval, type -> Duration.ZERO),
+  BACKUP_KEEP("backup-keep", "a whole number of backups, 1 to 1000",
+      ScalarReaders::backupCount, type -> EnvironmentConfig.DEFAULT_BACKUP_KEEP);
 
   /** The provider whose machines share this host, so it picks free ports itself. */
   static final String LOCAL_PROVIDER = "local";

@@ -1,5 +1,6 @@
 package io.hactl.config;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.Objects;
  *     ({@code log-retention-mb}); the master prunes the oldest records beyond it
  * @param agentDelivery how fresh cloud machines get the agent ({@code agent-url},
  *     {@code agent-sha256}, {@code agent-port}, {@code bootstrap-agent-address})
+ * @param backupSchedule how often the master takes a backup ({@code backup-schedule});
+ *     {@link Duration#ZERO} for never
+ * @param backupKeep how many backups the controllers keep ({@code backup-keep})
  */
 public record EnvironmentConfig(
     String name,
@@ -30,7 +34,12 @@ public record EnvironmentConfig(
     Map<String, String> providerSettings,
     Map<String, SourceLocation> locations,
     int logRetentionMb,
-    AgentDelivery agentDelivery) {
+    AgentDelivery agentDelivery,
+    Duration backupSchedule,
+    int backupKeep) {
+
+  /** {@code backup-keep} when an environment does not set it. */
+  public static final int DEFAULT_BACKUP_KEEP = 10;
 
   /** {@code log-retention-mb} when an environment does not set it. */
   public static final int DEFAULT_LOG_RETENTION_MB = 64;
@@ -40,7 +49,7 @@ public record EnvironmentConfig(
       String bindAddress, Map<String, String> providerSettings,
       Map<String, SourceLocation> locations) {
     this(name, type, controllerDb, statePort, bindAddress, providerSettings, locations,
-        DEFAULT_LOG_RETENTION_MB, AgentDelivery.NONE);
+        DEFAULT_LOG_RETENTION_MB, AgentDelivery.NONE, Duration.ZERO, DEFAULT_BACKUP_KEEP);
   }
 
   /** A config whose machines get the agent from this host's installation (no delivery). */
@@ -48,7 +57,16 @@ public record EnvironmentConfig(
       String bindAddress, Map<String, String> providerSettings,
       Map<String, SourceLocation> locations, int logRetentionMb) {
     this(name, type, controllerDb, statePort, bindAddress, providerSettings, locations,
-        logRetentionMb, AgentDelivery.NONE);
+        logRetentionMb, AgentDelivery.NONE, Duration.ZERO, DEFAULT_BACKUP_KEEP);
+  }
+
+  /** A config without scheduled backups, keeping the default number of backups. */
+  public EnvironmentConfig(String name, String type, ControllerDb controllerDb, int statePort,
+      String bindAddress, Map<String, String> providerSettings,
+      Map<String, SourceLocation> locations, int logRetentionMb,
+      AgentDelivery agentDelivery) {
+    this(name, type, controllerDb, statePort, bindAddress, providerSettings, locations,
+        logRetentionMb, agentDelivery, Duration.ZERO, DEFAULT_BACKUP_KEEP);
   }
 
   public EnvironmentConfig {
@@ -59,6 +77,11 @@ public record EnvironmentConfig(
     Objects.requireNonNull(bindAddress, "bindAddress");
     if (logRetentionMb < 1) {
       throw new IllegalArgumentException("log retention must be at least 1 MB");
+    }
+    Objects.requireNonNull(backupSchedule, "backupSchedule");
+    if (backupSchedule.isNegative() || backupKeep < 1) {
+      throw new IllegalArgumentException("bad backup settings: every " + backupSchedule
+          + ", keep " + backupKeep);
     }
     // Copies that keep the order written, so listings follow the file.
     providerSettings = Collections.unmodifiableMap(new LinkedHashMap<>(providerSettings));

@@ -1,6 +1,7 @@
 package io.hactl.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,8 @@ final class EnvironmentReader {
         providerSettings, locations, (Integer) all.get(CommonKey.LOG_RETENTION_MB),
         new AgentDelivery((URI) all.get(CommonKey.AGENT_URL),
             (String) all.get(CommonKey.AGENT_SHA256), (Integer) all.get(CommonKey.AGENT_PORT),
-            (String) all.get(CommonKey.BOOTSTRAP_AGENT_ADDRESS)));
+            (String) all.get(CommonKey.BOOTSTRAP_AGENT_ADDRESS)),
+        (Duration) all.get(CommonKey.BACKUP_SCHEDULE), (Integer) all.get(CommonKey.BACKUP_KEEP));
   }
 
   /** A download is only trusted with its checksum, and a checksum means nothing without it. */

@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,6 +24,7 @@ final class ScalarReaders {
       Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
   private static final Pattern IPV6_CHARACTERS = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
   private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
+  private static final Pattern INTERVAL = Pattern.compile("([0-9]{1,6})([mhd])");
   private static final BigInteger MAX_PORT = BigInteger.valueOf(65535);
 
   private ScalarReaders() {}
@@ -51,6 +54,39 @@ final class ScalarReaders {
       return null;
     }
     return port.intValue();
+  }
+
+  /**
+   * How often, as {@code <n>m}, {@code <n>h} or {@code <n>d} (at least a minute, at most a
+   * year), or {@code off} for never ({@link Duration#ZERO}).
+   */
+  static Object interval(YamlNode.Scalar value) {
+    String text = value.text().strip().toLowerCase(Locale.ROOT);
+    // "off" is a YAML 1.1 boolean: a reader may hand it over as false.
+    if (text.equals("off") || text.equals("false")) {
+      return Duration.ZERO;
+    }
+    Matcher m = INTERVAL.matcher(text);
+    if (!m.matches()) {
+      return null;
+    }
+    long n = Long.parseLong(m.group(1));
+    Duration d = switch (m.group(2)) {
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
+    return d.compareTo(Duration.ofMinutes(1)) < 0 || d.compareTo(Duration.ofDays(366)) > 0
+        ? null : d;
+  }
+
+  /** How many backups to keep: 1 to 1000. */
+  static Object backupCount(YamlNode.Scalar value) {
+    BigInteger n = value.integer();
+    if (n == null || n.signum() <= 0 || n.compareTo(BigInteger.valueOf(1000)) > 0) {
+      return null;
+    }
+    return n.intValue();
   }
 
   /** A size in megabytes: a positive integer, at most a million (a terabyte). */

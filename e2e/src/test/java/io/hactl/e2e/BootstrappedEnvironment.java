@@ -36,15 +36,29 @@ final class BootstrappedEnvironment implements BeforeEachCallback, AfterEachCall
 
   private static final Duration AGENT_EXIT = Duration.ofSeconds(30);
 
+  private final String environmentsYaml;
   private Path home;
   private Path files;
   private Hactl hactl;
   private StatusProbe probe;
 
+  /** The built-in {@code local} environment. */
+  BootstrappedEnvironment() {
+    this(null);
+  }
+
+  /** @param environmentsYaml the home's environments.yaml; it must define {@code local} */
+  BootstrappedEnvironment(String environmentsYaml) {
+    this.environmentsYaml = environmentsYaml;
+  }
+
   @Override
   public void beforeEach(ExtensionContext context) throws Exception {
     home = Files.createTempDirectory("hactl-e2e-home-");
     files = Files.createTempDirectory("hactl-e2e-files-");
+    if (environmentsYaml != null) {
+      Files.writeString(home.resolve("environments.yaml"), environmentsYaml);
+    }
     hactl = new Hactl(home);
     probe = new StatusProbe(hactl);
     Hactl.Result bootstrap = hactl.run("bootstrap");

@@ -1,5 +1,6 @@
 package io.hactl.core.backup;
 
+import io.hactl.config.EnvironmentConfig;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ public record BackupSchedule(Duration every, int keep) {
 
   /** No scheduled backups; the controllers keep the default number. */
   public static final BackupSchedule OFF =
-      new BackupSchedule(Duration.ZERO, BackupService.DEFAULT_RETENTION);
+      new BackupSchedule(Duration.ZERO, EnvironmentConfig.DEFAULT_BACKUP_KEEP);
 
   public BackupSchedule {
     Objects.requireNonNull(every, "every");
@@ -26,6 +27,11 @@ public record BackupSchedule(Duration every, int keep) {
     if (keep < 1) {
       throw new IllegalArgumentException("backup-keep must be 1 or more, was " + keep);
     }
+  }
+
+  /** The schedule an environment's settings ask for. */
+  public static BackupSchedule of(EnvironmentConfig config) {
+    return new BackupSchedule(config.backupSchedule(), config.backupKeep());
   }
 
   public boolean isOff() {

@@ -1,5 +1,6 @@
 package io.hactl.core.backup;
 
+import io.hactl.config.EnvironmentConfig;
 import io.hactl.core.HactlException;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +22,11 @@ import java.util.List;
  */
 public interface BackupService extends AutoCloseable {
 
-  /** How many backups the controllers keep: creating one more removes the oldest. */
-  int DEFAULT_RETENTION = 10;
+  /**
+   * How many backups the controllers keep unless {@code backup-keep} says otherwise: creating
+   * one more removes the oldest.
+   */
+  int DEFAULT_RETENTION = EnvironmentConfig.DEFAULT_BACKUP_KEEP;
 
   /**
    * Dumps the environment's state into an archive, stores it on the controllers and, when

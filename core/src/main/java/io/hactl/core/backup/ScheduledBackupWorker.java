@@ -85,12 +85,6 @@ public final class ScheduledBackupWorker {
                 + current.keep() + ")")));
   }
 
-  /** Forgets the due time, e.g. after this controller became the master again. */
-  public void reset() {
-    nextCheck = null;
-    scheduleReadAt = null;
-  }
-
   private BackupSchedule schedule(Instant now) {
     if (schedule == null || scheduleReadAt == null
         || !now.isBefore(scheduleReadAt.plus(SETTINGS_REFRESH))) {

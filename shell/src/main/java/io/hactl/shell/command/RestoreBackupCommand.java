@@ -14,20 +14,26 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code restore-backup}: brings an environment back from a backup into one new controller. The
- * old controllers are stopped first, after confirmation unless {@code -y}.
+ * {@code restore-backup}: brings an environment back from a backup, either into one new
+ * controller ({@code -b}; the old controllers are stopped first) or into the controllers that
+ * run now. Anything running is stopped only after confirmation, unless {@code -y}.
  */
 @Command(name = "restore-backup", mixinStandardHelpOptions = true,
     description = {
-        "Restore a backup into a new controller.",
+        "Restore a backup into a new controller (-b) or into the running controllers.",
         "With -b, stops what remains of the old controllers (asking first unless -y), starts"
             + " one new controller with the backup's identity, loads the backup and points this"
             + " client at it. Machines recorded in the backup reappear: plain machines still"
             + " running reconnect, the others show as down. Then `hactl enable-ha` grows the"
-            + " controllers again. A corrupt or newer archive is refused, as is restoring over a"
-            + " healthy environment without --force."},
+            + " controllers again. This is the way back when too few controllers remain.",
+        "Without -b, the running controllers stay and the environment's state returns to the"
+            + " backup's: machines the backup does not know are removed (their instances"
+            + " stopped). The controllers must have a quorum.",
+        "A corrupt or newer archive is refused, as is restoring over a healthy environment"
+            + " without --force."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:restored", "1:failed or cancelled", "2:bad input, bad archive"})
+    exitCodeList = {"0:restored", "1:failed or cancelled", "2:bad input, bad archive",
+        "3:without -b: too few controllers answer (use -b)"})
 final class RestoreBackupCommand extends EnvironmentCommand {
 
   @ArgGroup(exclusive = true, multiplicity = "1")
@@ -50,7 +56,8 @@ final class RestoreBackupCommand extends EnvironmentCommand {
   boolean yes;
 
   @Option(names = "--force",
-      description = "Restore even though the environment's controllers are healthy.")
+      description = "Restore even though the environment's controllers are healthy"
+          + " (always so without -b).")
   boolean force;
 
   @Mixin
@@ -82,6 +89,9 @@ final class RestoreBackupCommand extends EnvironmentCommand {
   }
 
   private static String text(RestoreResult r) {
+    if (r.intoRunningControllers()) {
+      return textInPlace(r);
+    }
     StringBuilder out = new StringBuilder();
     out.append("restored backup ").append(r.backupId()).append(" into environment ")
         .append(r.environment()).append(" in ").append(r.took().toSeconds()).append("s\n");
@@ -96,6 +106,20 @@ final class RestoreBackupCommand extends EnvironmentCommand {
           .append('\n');
     }
     out.append("run `hactl enable-ha` to add controllers again\n");
+    return out.toString();
+  }
+
+  private static String textInPlace(RestoreResult r) {
+    StringBuilder out = new StringBuilder();
+    out.append("restored backup ").append(r.backupId()).append(" into the running controllers")
+        .append(" of ").append(r.environment()).append(" in ").append(r.took().toSeconds())
+        .append("s\n");
+    out.append("controllers kept: ").append(String.join(", ", r.keptControllers()))
+        .append('\n');
+    if (!r.stoppedInstances().isEmpty()) {
+      out.append("stopping: ").append(String.join(", ", r.stoppedInstances())).append('\n');
+    }
+    out.append("machines: ").append(String.join(", ", r.machines())).append('\n');
     return out.toString();
   }
 

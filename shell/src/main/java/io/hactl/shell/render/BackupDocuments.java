@@ -74,6 +74,8 @@ public final class BackupDocuments {
     doc.put("machines", r.machines());
     doc.put("reconnecting-machines", r.redirectedMachines());
     doc.put("took-seconds", r.took().toMillis() / 1000.0);
+    doc.put("into-running-controllers", r.intoRunningControllers());
+    doc.put("kept-controllers", r.keptControllers());
     return doc;
   }
 

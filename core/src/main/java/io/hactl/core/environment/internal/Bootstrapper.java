@@ -7,6 +7,7 @@ import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateException;
+import io.hactl.core.backup.BackupSchedule;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.EnvironmentRecordFile;
@@ -78,6 +79,7 @@ final class Bootstrapper {
       try (StateStore state = StateStores.connect(env.endpoint(record))) {
         state.initialize(new EnvironmentRecord(uuid, env.name(), env.config().type(),
             replicaSet), machine0);
+        state.setBackupSchedule(BackupSchedule.of(env.config()));
       }
       env.store().saveEnvironmentRecord(env.name(), record.asBootstrapped());
     } catch (StateException e) {

@@ -6,6 +6,7 @@ import io.hactl.core.InstallLayout;
 import io.hactl.core.backup.BackupFormat;
 import io.hactl.core.backup.BackupIdentity;
 import io.hactl.core.backup.BackupMetadata;
+import io.hactl.core.backup.BackupSchedule;
 import io.hactl.core.backup.BackupService;
 import io.hactl.core.backup.BackupStore;
 import io.hactl.core.backup.CreatedBackup;
@@ -82,7 +83,8 @@ public final class DefaultBackupService implements BackupService {
         BackupMetadata metadata = new ArchiveWriter(clock).write(temp, dump, identity,
             details, Passphrase.fromEnvironment());
         backups.save(metadata, temp);
-        List<String> pruned = prune(backups, DEFAULT_RETENTION);
+        syncSchedule(store);
+        List<String> pruned = prune(backups, env.config().backupKeep());
         store.recordEvent(new Event(clock.instant(), "backup", details.machine(),
             "backup " + metadata.id() + " created" + (notes == null || notes.isBlank()
                 ? "" : ": " + notes)));
@@ -109,7 +111,13 @@ public final class DefaultBackupService implements BackupService {
 
   @Override
   public List<BackupMetadata> list() throws HactlException {
-    return withBackups("list backups", BackupStore::list);
+    List<BackupMetadata> backups = withBackups("list backups", BackupStore::list);
+    try {
+      syncSchedule(state.store());
+    } catch (HactlException | StateException e) {
+      // Listing succeeded; the schedule is written again by the next backup command.
+    }
+    return backups;
   }
 
   @Override
@@ -199,6 +207,17 @@ public final class DefaultBackupService implements BackupService {
       if (fetched != null) {
         deleteQuietly(fetched);
       }
+    }
+  }
+
+  /**
+   * The master reads {@code backup-schedule} and {@code backup-keep} from state: bootstrap and
+   * restore write them, and backup commands write them again when environments.yaml changed.
+   */
+  private void syncSchedule(StateStore store) {
+    BackupSchedule wanted = BackupSchedule.of(env.config());
+    if (!wanted.equals(store.backupSchedule())) {
+      store.setBackupSchedule(wanted);
     }
   }
 

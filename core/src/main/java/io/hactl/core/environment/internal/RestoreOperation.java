@@ -11,12 +11,17 @@ import io.hactl.core.backup.RestoreResult;
 import io.hactl.core.backup.internal.ArchivedMachines;
 import io.hactl.core.backup.internal.ArchivedMachines.ArchivedMachine;
 import io.hactl.core.backup.internal.BackupArchive;
+import io.hactl.core.backup.BackupSchedule;
+import io.hactl.core.backup.StateDump;
 import io.hactl.core.backup.internal.DumpLoader;
+import io.hactl.core.backup.internal.InPlaceLoader;
 import io.hactl.core.membership.Quorum;
 import io.hactl.core.state.BackupStores;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateEndpoint;
+import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateException;
+import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.EnvironmentRecordFile;
 import io.hactl.plugin.api.Instance;
@@ -32,7 +37,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code restore-backup -b}: brings the backup's environment back with one new controller.
+ * {@code restore-backup}: with {@code -b}, brings the backup's environment back with one new
+ * controller; without, loads the backup into the running controllers (see {@link
+ * #restoreIntoRunningControllers}).
  *
  * <p>Order, and why: (1) the archive is verified and every refusal checked before anything is
  * touched; (2) the instances that must not survive are stopped (old controllers, which would
@@ -57,9 +64,7 @@ final class RestoreOperation {
     String source = request.file() != null ? request.file().toString()
         : "backup " + request.id();
     if (!request.bootstrap()) {
-      throw HactlException.badInput("cannot restore " + source + ": restoring into the running"
-          + " controllers is not supported; pass -b to bring up a new controller with the"
-          + " backup's identity (it replaces the old controllers, then enable-ha grows the set)");
+      return restoreIntoRunningControllers(file, request, source, started);
     }
     try (BackupArchive archive = open(file, source)) {
       BackupMetadata metadata = archive.metadata();
@@ -97,6 +102,77 @@ final class RestoreOperation {
       throw HactlException.failure("cannot restore " + source + ": cannot read the archive: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Without {@code -b}: the backup's state goes into the controllers that run now, which stay
+   * as they are (see {@link InPlaceLoader}). They must be able to take writes (a quorum), and
+   * since they are then healthy, replacing their state needs --force, after confirmation.
+   */
+  private RestoreResult restoreIntoRunningControllers(Path file, RestoreRequest request,
+      String source, Instant started) throws HactlException {
+    try (BackupArchive archive = open(file, source)) {
+      BackupMetadata metadata = archive.metadata();
+      BackupIdentity identity = archive.identity();
+      refuseMismatch(source, identity);
+      EnvironmentRecordFile record = env.store().environmentRecord(env.name())
+          .filter(EnvironmentRecordFile::bootstrapped)
+          .orElseThrow(() -> HactlException.badInput("cannot restore " + source + " into "
+              + env.name() + ": it has no running controllers; pass -b to bring up a new"
+              + " controller and restore into it"));
+      List<String> addresses = record.stateAddresses();
+      int up = ControllerProbe.answering(addresses, ControllerProbe.TIMEOUT).size();
+      Quorum quorum = new Quorum(addresses.size(), up);
+      if (!quorum.holds()) {
+        throw new HactlException(HactlException.Kind.NO_QUORUM, "cannot restore " + source
+            + " into the running controllers of " + env.name() + ": only " + up + " of "
+            + addresses.size() + " controllers answer and " + quorum.needed() + " are needed"
+            + " to accept writes; pass -b to bring up a new controller instead (it stops what"
+            + " remains of the old ones)");
+      }
+      if (!request.force()) {
+        throw HactlException.badInput("cannot restore " + source + " into " + env.name()
+            + ": the environment is healthy (" + up + " of " + addresses.size() + " controllers"
+            + " answer); a restore replaces its machines, events and settings with the"
+            + " backup's (the running controllers stay); pass --force to do that anyway");
+      }
+      if (!request.confirmation().confirm("Restoring backup " + metadata.id() + " into the"
+          + " running controllers of " + env.name() + " replaces its state with the backup's:"
+          + " machines the backup does not know are removed and their instances stopped; the"
+          + " controllers keep running.")) {
+        throw HactlException.failure("restore of " + metadata.id() + " into " + env.name()
+            + " cancelled: nothing was changed", null);
+      }
+      StateEndpoint endpoint = env.endpoint(record);
+      try (StateStore state = StateStores.connect(endpoint);
+          StateDump dump = BackupStores.dump(endpoint);
+          BackupStore backups = BackupStores.backups(endpoint)) {
+        InPlaceLoader.Loaded loaded = new InPlaceLoader(clock).load(archive, state, dump);
+        state.setBackupSchedule(BackupSchedule.of(env.config()));
+        backups.save(metadata, file);
+        String master = primaryMachine(state);
+        return new RestoreResult(metadata.id(), env.name(), master,
+            state.machine(master).map(Machine::stateAddress).orElse(""),
+            loaded.stoppingInstances(), loaded.machines(), List.of(),
+            Duration.between(started, clock.instant()), loaded.controllers());
+      } catch (StateException e) {
+        throw QuorumProbe.explain("restore " + source, env.name(), addresses, e);
+      }
+    } catch (IOException e) {
+      throw HactlException.failure("cannot restore " + source + ": cannot read the archive: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The machine whose member is primary, or the lowest controller when none is known. */
+  private static String primaryMachine(StateStore state) {
+    List<Machine> machines = state.machines();
+    String primary = state.members().stream().filter(m -> "PRIMARY".equals(m.state()))
+        .map(MemberView::address).findFirst().orElse(null);
+    return machines.stream().filter(m -> m.stateAddress() != null
+            && m.stateAddress().equals(primary)).map(Machine::id).findFirst()
+        .orElse(machines.stream().filter(Machine::isController).map(Machine::id).findFirst()
+            .orElse(""));
   }
 
   private BackupArchive open(Path file, String source) throws HactlException {
