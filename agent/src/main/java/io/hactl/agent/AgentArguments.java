@@ -1,23 +1,33 @@
 package io.hactl.agent;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The agent's command line: {@code --config FILE [--state-port PORT] [--address ADDR]}.
+ * The agent's command line: {@code --config FILE [--state-port PORT] [--address ADDR]
+ * [--distribution TARBALL]}.
  *
  * @param configFile the agent config (mode 0600: it holds the replica set's key)
  * @param statePort the member's client port, for controllers; 0 when not given
  * @param address the address to bind and to be known by
+ * @param distributionFile the agent distribution this agent was installed from (cloud machines),
+ *     which a controller serves to new machines; null when not given
  */
-record AgentArguments(Path configFile, int statePort, String address) {
+record AgentArguments(Path configFile, int statePort, String address, Path distributionFile) {
 
-  static final String USAGE =
-      "usage: hactl-agent --config FILE [--state-port PORT] [--address ADDR]";
+  static final String USAGE = "usage: hactl-agent --config FILE [--state-port PORT]"
+      + " [--address ADDR] [--distribution TARBALL]";
+
+  /** Arguments without a distribution (agents the local provider starts). */
+  AgentArguments(Path configFile, int statePort, String address) {
+    this(configFile, statePort, address, null);
+  }
 
   static AgentArguments parse(String... args) {
     Path config = null;
     int port = 0;
     String address = "127.0.0.1";
+    Path distribution = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -28,13 +38,14 @@ record AgentArguments(Path configFile, int statePort, String address) {
         case "--config" -> config = Path.of(value);
         case "--state-port" -> port = parsePort(value);
         case "--address" -> address = value;
+        case "--distribution" -> distribution = Path.of(value);
         default -> throw new IllegalArgumentException("unknown flag " + flag + "; " + USAGE);
       }
     }
     if (config == null) {
       throw new IllegalArgumentException("--config is required; " + USAGE);
     }
-    return new AgentArguments(config, port, address);
+    return new AgentArguments(config, port, address, distribution);
   }
 
   private static int parsePort(String value) {
@@ -47,6 +58,11 @@ record AgentArguments(Path configFile, int statePort, String address) {
       // reported below
     }
     throw new IllegalArgumentException("--state-port must be 1..65535, got \"" + value + "\"");
+  }
+
+  /** The distribution file, when one was given. */
+  Optional<Path> distribution() {
+    return Optional.ofNullable(distributionFile);
   }
 
   /** The agent keeps its files next to its config: the provider gave it that folder. */

@@ -119,8 +119,11 @@ public final class AgentMain {
       heartbeat.run();
       link.check(heartbeat::failing);
     }, 0, interval, TimeUnit.MILLISECONDS);
+    DistributionService distribution = DistributionService.start(arguments, config);
+    resources.add(0, distribution);
     if (config.controller()) {
-      resources.add(0, startMasterWorkers(config, logs, member(resources), data));
+      resources.add(0, startMasterWorkers(config, logs, member(resources), distribution,
+          data));
     }
 
     CountDownLatch stopped = new CountDownLatch(1);
@@ -147,7 +150,7 @@ public final class AgentMain {
    * ({@link TermFence}).
    */
   private static AutoCloseable startMasterWorkers(AgentConfig config, LogStore logs,
-      ReplicaSetMember member, Path data) {
+      ReplicaSetMember member, DistributionService distribution, Path data) {
     ProviderAccess access = config.providerAccess();
     ProviderRegistry registry = ProviderRegistry.load(access.pluginRoots(),
         HactlCore.PROVIDER_CALL_TIMEOUT);
@@ -180,7 +183,8 @@ public final class AgentMain {
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
           access.context(config.environmentName(), config.environmentUuid()));
       ProvisionerWorker provisioner = new ProvisionerWorker(own,
-          new FencedInstanceBroker(broker, fence), config, Clock.systemUTC());
+          new FencedInstanceBroker(broker, fence), config, distribution.userData(config),
+          Clock.systemUTC());
       masterWorkers.add(new MasterGate.MasterWorker("provisioner", provisioner::runOnce));
     } catch (HactlException e) {
       LOG.error("this controller cannot provision machines as master: {}", e.getMessage());

@@ -28,4 +28,12 @@ class AgentArgumentsTest {
     assertThatThrownBy(() -> AgentArguments.parse("--config"))
         .hasMessageContaining("needs a value");
   }
+
+  @Test
+  void takesTheDistributionACloudMachineWasInstalledFrom() {
+    AgentArguments args = AgentArguments.parse("--config", "/var/lib/hactl/agent/agent.yaml",
+        "--distribution", "/var/lib/hactl/hactl-agent.tar.gz");
+    assertThat(args.distribution()).contains(Path.of("/var/lib/hactl/hactl-agent.tar.gz"));
+    assertThat(AgentArguments.parse("--config", "a").distribution()).isEmpty();
+  }
 }
