@@ -18,6 +18,8 @@ import io.hactl.tui.view.DashboardModel;
 import io.hactl.tui.view.DashboardRenderer;
 import io.hactl.tui.view.DashboardState;
 import io.hactl.tui.view.Frame;
+import io.hactl.tui.view.Line;
+import io.hactl.tui.view.Style;
 import io.hactl.tui.view.Notice;
 import java.io.IOException;
 import java.time.Duration;
@@ -205,7 +207,16 @@ public final class Dashboard implements Controls.Host {
   }
 
   private void paint(Instant now) throws IOException {
-    Frame frame = renderer.render(state.model(now), size.getColumns(), size.getRows());
+    Frame frame;
+    try {
+      frame = renderer.render(state.model(now), size.getColumns(), size.getRows());
+    } catch (RuntimeException e) {
+      // A view bug must not take the operator's screen away in the middle of a failover: say
+      // so on the screen and keep the loop (and the feed) alive.
+      frame = new Frame(size.getColumns(), size.getRows(), List.of(
+          Line.text("the dashboard cannot draw this state: " + e, Style.DOWN)
+              .truncate(size.getColumns())));
+    }
     painter.paint(screen, frame);
   }
 

@@ -9,7 +9,8 @@ import io.hactl.core.status.MachineStatus;
  * of core's facts, not a decision: the replica set's rule (a majority of voters) is restated here
  * only to say it in words.
  *
- * @param voters controllers that want a vote
+ * @param voters controllers whose member votes in the replica set's configuration now (one still
+ *     being added is not counted until it votes: it cannot help a majority before)
  * @param up voters whose agent is started and whose member is not down
  */
 public record HaFacts(int voters, int up) {
@@ -18,7 +19,7 @@ public record HaFacts(int voters, int up) {
     int voters = 0;
     int up = 0;
     for (MachineStatus controller : status.controllers()) {
-      if (controller.member() != null && controller.member().wantsVote()) {
+      if (controller.member() != null && controller.member().hasVote()) {
         voters++;
         if ("started".equals(controller.agentState())
             && States.member(controller.member().state()) != Style.DOWN) {

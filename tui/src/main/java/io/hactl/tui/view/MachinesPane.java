@@ -39,7 +39,8 @@ public final class MachinesPane implements Pane {
               States.agent(machine.agentState())),
           machine.instanceState() == null || "running".equals(machine.instanceState())
               ? Span.of(instance)
-              : new Span(instance + " (" + machine.instanceState() + ")",
+              : new Span(instance.isEmpty() ? machine.instanceState()
+                  : instance + " (" + machine.instanceState() + ")",
                   States.instance(machine.instanceState())),
           Span.of(ControllersPane.firstAddress(machine)),
           Span.of(machine.details().getOrDefault("pid", "")),

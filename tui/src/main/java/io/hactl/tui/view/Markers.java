@@ -15,11 +15,14 @@ final class Markers {
     if (machine.id().equals(master)) {
       return new Span("*", Style.PRIMARY);
     }
+    if (machine.provisioningError() == null && "pending".equals(machine.agentState())) {
+      return new Span("~", Style.WARNING); // not up yet, not down either
+    }
     if (isDown(machine)) {
       return new Span("!", Style.DOWN);
     }
-    boolean changing = "pending".equals(machine.agentState())
-        || machine.member() != null && machine.member().hasVote() != machine.member().wantsVote();
+    boolean changing =
+        machine.member() != null && machine.member().hasVote() != machine.member().wantsVote();
     return changing ? new Span("~", Style.WARNING) : Span.of(" ");
   }
 

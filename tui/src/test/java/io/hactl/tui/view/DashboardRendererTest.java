@@ -307,6 +307,20 @@ class DashboardRendererTest {
   }
 
   @Test
+  void aNewControllerWithoutAddressOrInstanceYetIsShownAsDashes() {
+    MachineStatus fresh = new MachineStatus("1", List.of("host-units", "manage-environ"),
+        "alive", null, "pending", List.of(), java.util.Map.of(), java.util.Map.of(), "pending",
+        null, new io.hactl.core.status.MemberStatus(null, "UNKNOWN", true, false, false));
+    Frame frame = renderer.render(model(Snapshots.NOW, Snapshots.at(Snapshots.NOW, "0",
+        List.of(Snapshots.controller("0", "PRIMARY", true), fresh), List.of(), List.of())),
+        100, 24);
+
+    assertThat(frame.text()).contains("HA none  cannot lose a controller  master *0",
+        "~  1        -         -                UNKNOWN  adding-vote  -    -          -",
+        "~  1        pending  pending   -          -     -       controller");
+  }
+
+  @Test
   void everyLineFitsTheWidthEvenOnATinyTerminal() {
     List<EnvironmentStatus> f = Snapshots.failover();
     for (int[] size : new int[][] {{40, 10}, {20, 4}, {80, 24}, {200, 60}}) {
