@@ -3,6 +3,7 @@
 # bootstrap time, one-shot status wall time, idle agent memory, enable-ha to N voters, and the
 # time from killing the master to a new master that accepts a client write (add-machine).
 # Prints each run and the medians. Usage: bench/ha-targets.sh [RUNS] [N]
+# enable-ha alone (1 -> 3, 1 -> 7, fresh environment per run): bench/enable-ha-targets.sh.
 # Runs against a temporary HACTL_HOME and destroys what it made; loopback only.
 set -euo pipefail
 runs=${1:-3}
