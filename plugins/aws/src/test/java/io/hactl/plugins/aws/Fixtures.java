@@ -21,9 +21,9 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 /** Settings, contexts, specs and providers the tests share; every endpoint is loopback. */
 final class Fixtures {
   static final String REGION = "us-east-1";
-  /** An Amazon Linux 2023 x86_64 AMI from moto's built-in image list (root /dev/xvda). */
+  /** An x86_64 AMI of moto-amis.json, the images the tests' moto_server has (root /dev/xvda). */
   static final String AMD64_IMAGE = "ami-0e1e769742d1cfb49";
-  /** An Amazon Linux 2023 arm64 AMI from moto's built-in image list. */
+  /** An arm64 AMI of moto-amis.json. */
   static final String ARM64_IMAGE = "ami-08976229d8b10b097";
 
   /** Made-up keys: moto accepts any. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -23,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * 127.0.0.1, started once for the whole test run and stopped when JUnit closes its root store (which closes AutoCloseable values).
  * Its state is cleared with {@code POST /moto-api/reset}. When moto_server is not on PATH the
  * tests fail, saying so: they never fall back to anything else.
+ *
+ * <p>moto's images come from {@code moto-amis.json} (two Amazon Linux AMIs, see {@link
+ * Fixtures}) instead of its catalogue of about 1200, which it would rebuild after every reset.
  */
 final class MotoServer implements AutoCloseable {
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
@@ -49,15 +53,21 @@ final class MotoServer implements AutoCloseable {
     Path executable = findOnPath("moto_server").orElseGet(() -> fail("moto_server is not on PATH ("
         + System.getenv("PATH") + "): the aws provider's tests need moto 5's server, which this"
         + " machine image ships with its preinstalled Python (pyenv); put it on PATH"));
+    Path amis = Files.createTempFile("hactl-aws-moto-amis-", ".json");
+    amis.toFile().deleteOnExit();
+    try (InputStream in = MotoServer.class.getResourceAsStream("/moto-amis.json")) {
+      Files.write(amis, in.readAllBytes());
+    }
     IOException lastFailure = null;
     for (int attempt = 0; attempt < 3; attempt++) {
       int port = freePort();
       Path log = Files.createTempFile("hactl-aws-moto-", ".log");
-      Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
-          Integer.toString(port))
+      ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1",
+          "-p", Integer.toString(port))
           .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
+          .redirectOutput(log.toFile());
+      builder.environment().put("MOTO_AMIS_PATH", amis.toString());
+      Process process = builder.start();
       MotoServer server = new MotoServer(process, URI.create("http://127.0.0.1:" + port), log);
       try {
         server.awaitReady();
