@@ -19,12 +19,10 @@ classpath="$root/shell/target/hactl-shell.jar:$root/shell/target/lib/*"
 jvm=(-Xms16m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto
   -Xlog:cds=off -Xlog:cds+dynamic=off)
 cds="$root/target/hactl-cds.jsa"
-if [ -s "$cds" ] && [ -z "$(find "$root/shell/target/hactl-shell.jar" "$root/shell/target/lib" \
-    -newer "$cds" -print -quit 2>/dev/null)" ]; then
-  jvm+=(-XX:SharedArchiveFile="$cds"); cds_note="with the launcher's CDS archive"
-else
-  cds_note="without a CDS archive (stale or missing)"
-fi
+cds_stale() {
+  [ ! -s "$cds" ] || [ -n "$(find "$root/shell/target/hactl-shell.jar" "$root/shell/target/lib" \
+    -newer "$cds" -print -quit 2>/dev/null)" ]
+}
 
 mkdir -p "$work/local" "$work/all" "$work/home"
 cp "$root"/plugins/local/target/plugin/*.jar "$work/local/"
@@ -34,6 +32,19 @@ for jar in "$root"/plugins/*/target/plugin/*.jar; do
     echo "warning: $(basename "$jar") has no Hactl-Spi-Version and will be refused; rebuild it" >&2
   fi
 done
+
+# The launcher's class-data archive (made by a throw-away `status` run with every plugin), or,
+# when it is stale, one made the same way for this run only: both variants use the same one.
+if cds_stale; then
+  cds="$work/hactl-cds.jsa"
+  HACTL_HOME="$work/home" "$java" "${jvm[@]}" -XX:ArchiveClassesAtExit="$cds" -cp "$classpath" \
+    -Dhactl.plugins.path="$work/all" io.hactl.shell.Main status --format json >/dev/null 2>&1 || true
+  rm -rf "$work/home"; mkdir -p "$work/home"
+  cds_note="with a class-data archive made for this run (the launcher's is stale)"
+else
+  cds_note="with the launcher's class-data archive"
+fi
+[ -s "$cds" ] && jvm+=(-XX:SharedArchiveFile="$cds") || cds_note="without a class-data archive"
 
 hactl() {  # hactl with the given plugins folder and an empty HACTL_HOME (the built-in local env)
   local plugins=$1; shift
