@@ -11,7 +11,16 @@
 # image exists, enable-ha to three < 120 s), then takes the test environment down.
 #
 # Exit code 0 only when every run passed every step. HACTL_LXD_KEEP_ENV=1 leaves the test
-# environment up afterwards; HACTL_E2E_SKIP_BUILD=1 uses the current build.
+# environment up afterwards; HACTL_E2E_SKIP_BUILD=1 uses the current build; HACTL_E2E_FROM_HEAD=1
+# builds and runs a copy of the last commit (git archive HEAD) instead of the working tree, for a
+# tree where others have work in progress. The build is `package` without tests: nothing is
+# installed into ~/.m2.
+#
+# The master controller starts machines from inside its container, so the agent distribution it
+# downloads must carry the LXD plugin. When the built distribution has no LXD plugin in its
+# plugins/ folder, the suite packs a copy that has it, serves that on the bridge and points the
+# environment at it (agent-url, agent-sha256); otherwise the client serves the built one
+# (bootstrap-agent-address).
 #
 # Network: the client reaches the controllers at their 10.77.10.x addresses and serves the agent
 # distribution on 10.77.10.1:17070, the bridge this suite created; nothing else.
@@ -56,6 +65,8 @@ new_master_accepts_write() {
 cleanup() {
   local rc=$?
   h destroy-environment -y >/dev/null 2>&1 || true
+  [ -n "${server_pid:-}" ] && kill "$server_pid" 2>/dev/null
+  [ "${HACTL_E2E_FROM_HEAD:-}" = 1 ] && [ "$root" != "$(cd "$here/../../.." && pwd)" ] && rm -rf "$root"
   if [ "${HACTL_LXD_KEEP_ENV:-}" != 1 ]; then
     "$env_script" down || rc=1
   fi
@@ -67,17 +78,44 @@ trap cleanup EXIT
 [ "$(id -u)" = 0 ] || fail "run as root (the test environment starts lxd and adds one iptables rule)"
 t=$(now); "$env_script" up; setup=$(since "$t")
 
+if [ "${HACTL_E2E_FROM_HEAD:-}" = 1 ]; then
+  root=$(mktemp -d /tmp/hactl-lxd-e2e-src.XXXXXX)
+  git -C "$here" archive HEAD | tar -x -C "$root"
+  log "building a copy of HEAD ($(git -C "$here" rev-parse --short HEAD)) in $root"
+fi
 if [ "${HACTL_E2E_SKIP_BUILD:-}" != 1 ]; then
   t=$(now)
   log "building shell, agent (with its distribution) and the plugins"
-  (cd "$root" && mvn -B -q -o -pl shell,agent,plugins/local,plugins/lxd -am install -DskipTests) \
-    || fail "build failed: run the mvn command above for details"
+  (cd "$root" && mvn -B -q -o -pl shell,agent,plugins/local,plugins/lxd -am package \
+      -Dmaven.test.skip=true) \
+    || fail "build failed: run the mvn command above in $root for details"
   build=$(since "$t")
 else
   build=0
 fi
-[ -f "$root/agent/target/hactl-agent-dist.tar.gz" ] \
-  || fail "no agent distribution at agent/target/hactl-agent-dist.tar.gz (built by the agent module)"
+dist="$root/agent/target/hactl-agent-dist.tar.gz"
+[ -f "$dist" ] || fail "no agent distribution at $dist (built by the agent module)"
+lxd_jar=$(ls "$root"/plugins/lxd/target/plugin/*.jar 2>/dev/null | head -n 1)
+[ -n "$lxd_jar" ] || fail "no LXD plugin jar in plugins/lxd/target/plugin"
+
+if tar -tzf "$dist" | grep -q 'plugins/hactl-provider-lxd'; then
+  delivery="bootstrap-agent-address: 10.77.10.1:17070"
+else
+  # The distribution with the LXD plugin added, served on the bridge for the whole suite (later
+  # machines download it too).
+  served="$HACTL_HOME/served"
+  unpacked="$HACTL_HOME/unpacked"
+  mkdir -p "$served" "$unpacked"
+  tar -C "$unpacked" -xzf "$dist"
+  cp "$lxd_jar" "$unpacked/hactl-agent/plugins/"
+  tar -C "$unpacked" -czf "$served/hactl-agent-lxd.tar.gz" hactl-agent
+  sha=$(sha256sum "$served/hactl-agent-lxd.tar.gz" | cut -d' ' -f1)
+  python3 -m http.server 17070 --bind 10.77.10.1 --directory "$served" >"$HACTL_HOME/served.log" 2>&1 &
+  server_pid=$!
+  delivery="agent-url: http://10.77.10.1:17070/hactl-agent-lxd.tar.gz
+    agent-sha256: $sha"
+  log "the built distribution has no LXD plugin: serving a copy with it (pid $server_pid)"
+fi
 
 cat >"$HACTL_HOME/environments.yaml" <<EOF
 default: lxd-e2e
@@ -85,8 +123,8 @@ environments:
   lxd-e2e:
     type: lxd
     state-port: 37017
-    # the client serves the agent to the first controller on the bridge it created
-    bootstrap-agent-address: 10.77.10.1:17070
+    # served on the bridge this suite created (see above)
+    $delivery
     # controllers start machines: they get the daemon's socket (see lxd-test-env.sh)
     profile: default,hactl-lxd-api
 EOF
