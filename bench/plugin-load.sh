@@ -77,6 +77,6 @@ done
 med() { printf '%s\n' "$@" | median; }
 ow=$(med "${only_wall[@]}"); oc=$(med "${only_cpu[@]}")
 aw=$(med "${all_wall[@]}"); ac=$(med "${all_cpu[@]}")
-echo "median wall: local only ${ow} ms, all plugins ${aw} ms: +$(echo "$aw - $ow" | bc) ms"
-echo "median cpu:  local only ${oc} ms, all plugins ${ac} ms: +$(echo "$ac - $oc" | bc) ms"
+echo "median wall: local only ${ow} ms, all plugins ${aw} ms: $(printf "%+d" $((aw - ow))) ms"
+echo "median cpu:  local only ${oc} ms, all plugins ${ac} ms: $(printf "%+d" $((ac - oc))) ms"
 echo "target: loading all plugins adds < 300 ms; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"
