@@ -58,7 +58,7 @@ timed() {
     || { cat "$work/err" >&2; exit 1; }
   echo "$t" | awk '{printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000}'
 }
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+median() { sort -n | awk '{a[NR]=$1} END {printf "%d\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 loaded() { hactl "$1" providers --format json 2>/dev/null | grep -c '"plugin-version"' || true; }
 
 echo "plugins path: local only = $(ls "$work/local" | tr '\n' ' ')"
