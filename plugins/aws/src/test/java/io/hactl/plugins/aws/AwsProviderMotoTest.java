@@ -125,6 +125,21 @@ class AwsProviderMotoTest {
   }
 
   @Test
+  void findsTheEnvironmentsGroupByNameWhenItsTagIsGone() throws Exception {
+    String name = SecurityGroups.name(context.environmentUuid());
+    String existing = ec2.createSecurityGroup(request -> request.groupName(name)
+        .description("made before, tag lost")).groupId();
+
+    provider.startInstance(context, Fixtures.spec("0", true, ""));
+
+    List<SecurityGroup> named = ec2.describeSecurityGroups(request -> request.filters(
+        Tags.filter("group-name", name))).securityGroups();
+    assertThat(named).extracting(SecurityGroup::groupId).containsExactly(existing);
+    assertThat(named.get(0).ipPermissions()).extracting(permission -> permission.fromPort())
+        .containsExactlyInAnyOrder(37017, 47017);
+  }
+
+  @Test
   void opensTheIngressCidrsToo() throws Exception {
     Map<String, String> settings = Fixtures.settings(MOTO.endpoint());
     settings.put(AwsSettings.INGRESS_CIDR, "203.0.113.0/24, 198.51.100.7/32");
