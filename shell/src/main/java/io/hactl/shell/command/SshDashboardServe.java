@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -30,8 +31,7 @@ final class SshDashboardServe {
   void serve(String listen, int maxSessions, DashboardOptions options, DashboardBackend backend)
       throws HactlException {
     InetSocketAddress address = parse(listen);
-    Path folder = HactlPaths.fromEnvironment(System.getenv()).dataDirectory()
-        .resolve("dashboard");
+    Path folder = folder(System.getenv());
     try (DashboardSshServer server = DashboardSshServer.start(address, folder, maxSessions,
         options, backend)) {
       out.println("dashboard of " + options.environment() + " listening on ssh://"
@@ -48,6 +48,15 @@ final class SshDashboardServe {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** {@code $HACTL_HOME/dashboard}, else {@code dashboard} in the data folder. */
+  static Path folder(Map<String, String> env) {
+    String home = env.get(HactlPaths.HACTL_HOME);
+    if (home != null && !home.isEmpty()) {
+      return Path.of(home, "dashboard");
+    }
+    return HactlPaths.fromEnvironment(env).dataDirectory().resolve("dashboard");
   }
 
   private InetSocketAddress parse(String listen) {

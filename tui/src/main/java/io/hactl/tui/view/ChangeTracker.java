@@ -46,6 +46,7 @@ final class ChangeTracker {
       diff(previous, snapshot);
     }
     trackMaster(snapshot);
+    refineElections(snapshot);
     trackUptimes(snapshot, previous == null);
     previous = snapshot;
   }
@@ -69,7 +70,8 @@ final class ChangeTracker {
     } else if (before != null && master != null && !master.equals(before) && !masterDown) {
       Instant lost = inProgress()
           ? earliest(failover.lostAt(), lostAt(now, before)) : lostAt(now, before);
-      Instant elected = electionOf(now, master, lost);
+      Instant event = electionOf(now, master, lost, now.observedAt());
+      Instant elected = event != null ? event : now.observedAt();
       failover = new Failover(before, lost, master, elected);
       finished.add(failover);
       if (finished.size() > FAILOVERS_KEPT) {
@@ -78,6 +80,25 @@ final class ChangeTracker {
     } else if (inProgress() && master != null
         && master.equals(failover.oldMaster()) && !masterDown) {
       failover = null; // the master came back (or was only unreachable): no election happened
+    }
+  }
+
+  /**
+   * A failover seen before core's election event was readable is timed by when it was seen;
+   * once the event arrives (the new master records it a moment after taking over), its time
+   * replaces the guess, so the header and the timeline give one duration and one entry.
+   */
+  private void refineElections(EnvironmentStatus now) {
+    for (int i = 0; i < finished.size(); i++) {
+      Failover f = finished.get(i);
+      Instant event = electionOf(now, f.newMaster(), f.lostAt(), f.electedAt().plusSeconds(60));
+      if (event != null && !event.equals(f.electedAt())) {
+        Failover refined = new Failover(f.oldMaster(), f.lostAt(), f.newMaster(), event);
+        finished.set(i, refined);
+        if (f.equals(failover)) {
+          failover = refined;
+        }
+      }
     }
   }
 
@@ -91,14 +112,18 @@ final class ChangeTracker {
     return a.isBefore(b) ? a : b;
   }
 
-  /** Core's election event for {@code master} after the loss, else the snapshot's time. */
-  private static Instant electionOf(EnvironmentStatus now, String master, Instant lost) {
+  /**
+   * The time of core's election event for {@code master} between the loss (less a margin for
+   * clocks) and {@code until}, the earliest such; null when core has recorded none yet.
+   */
+  private static Instant electionOf(EnvironmentStatus now, String master, Instant lost,
+      Instant until) {
     return now.events().stream()
         .filter(e -> "election".equals(e.kind()) && master.equals(e.machineId()))
         .map(EventView::at)
-        .filter(at -> !at.isBefore(lost.minusSeconds(5)))
-        .max(Comparator.naturalOrder())
-        .orElse(now.observedAt());
+        .filter(at -> !at.isBefore(lost.minusSeconds(5)) && !at.isAfter(until))
+        .min(Comparator.naturalOrder())
+        .orElse(null);
   }
 
   private void diff(EnvironmentStatus before, EnvironmentStatus now) {

@@ -159,6 +159,26 @@ class DashboardRendererTest {
   }
 
   @Test
+  void coresElectionEventArrivingLaterReplacesTheSeenOneAndItsTiming() {
+    List<EnvironmentStatus> f = Snapshots.failover();
+    EnvironmentStatus beforeEvent = Snapshots.at(f.get(2).observedAt(), "1",
+        f.get(2).machines(), List.of(), List.of());
+    EnvironmentStatus withEvent = Snapshots.at(f.get(2).observedAt().plusSeconds(1), "1",
+        f.get(2).machines(), List.of(), List.of(new EventView(Snapshots.NOW.plusSeconds(7),
+            "election", "1", "machine 1 became the master")));
+    DashboardState state = state(f.get(0), beforeEvent);
+    assertThat(renderer.render(state.model(beforeEvent.observedAt()), 100, 30).text())
+        .contains("FAILOVER: master 0 -> 1 in 6.0s");
+
+    state.accept(withEvent);
+    Frame frame = renderer.render(state.model(withEvent.observedAt()), 100, 30);
+
+    assertThat(frame.text()).contains("FAILOVER: master 0 -> 1 in 7.0s",
+        "10:00:07  election     machine 1 became the master (no master for 7.0s)")
+        .doesNotContain("(was 0)");
+  }
+
+  @Test
   void theEventsTimelineListsHistoryAndSeenChangesNewestFirst() {
     EnvironmentStatus before = Snapshots.at(Snapshots.NOW, "0", List.of(
         Snapshots.controller("0", "PRIMARY", true),
