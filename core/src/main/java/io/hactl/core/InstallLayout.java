@@ -45,11 +45,15 @@ public record InstallLayout(List<Path> pluginRoots, AgentDistribution agent) {
     pluginRoots = List.copyOf(pluginRoots);
   }
 
-  /** Reads the layout from the launcher's system properties, with {@code fallbackPlugins}. */
-  public static InstallLayout fromSystemProperties(Path fallbackPlugins) {
+  /**
+   * Reads the layout from the launcher's system properties. The user's own plugins folder is
+   * always a root too, after the installation's: a third-party plugin is installed by copying
+   * its jar there, whatever launched hactl.
+   */
+  public static InstallLayout fromSystemProperties(Path userPlugins) {
     List<Path> roots = new ArrayList<>(split(System.getProperty(PLUGINS_PATH_PROPERTY, "")));
-    if (roots.isEmpty()) {
-      roots.add(fallbackPlugins);
+    if (!roots.contains(userPlugins)) {
+      roots.add(userPlugins);
     }
     String classpath = System.getProperty(AGENT_CLASSPATH_PROPERTY,
         System.getProperty("java.class.path"));
