@@ -80,7 +80,8 @@ t=$(now); "$env_script" up; setup=$(since "$t")
 
 if [ "${HACTL_E2E_FROM_HEAD:-}" = 1 ]; then
   root=$(mktemp -d /tmp/hactl-lxd-e2e-src.XXXXXX)
-  git -C "$here" archive HEAD | tar -x -C "$root"
+  # From the top: run in a subfolder, git archive would pack only that folder.
+  git -C "$(git -C "$here" rev-parse --show-toplevel)" archive HEAD | tar -x -C "$root"
   log "building a copy of HEAD ($(git -C "$here" rev-parse --short HEAD)) in $root"
 fi
 if [ "${HACTL_E2E_SKIP_BUILD:-}" != 1 ]; then
