@@ -7,6 +7,7 @@ import io.hactl.core.status.StatusFeed;
 import java.time.Duration;
 import io.hactl.core.membership.EnableHaRequest;
 import io.hactl.core.membership.EnableHaResult;
+import io.hactl.plugin.api.Placement;
 import java.util.List;
 import java.util.Map;
 
@@ -33,6 +34,23 @@ public interface EnvironmentClient extends AutoCloseable {
   AddMachineResult addMachines(int count) throws HactlException;
 
   /**
+   * Adds {@code count} plain machines with constraints and placements. The i-th new machine
+   * goes to {@code placements[i % size]} (so {@code --to zone=a,zone=b} spreads them); the
+   * provider refuses, as the machine's provisioning error, what it cannot satisfy.
+   *
+   * @param constraints checked pairs ({@link io.hactl.core.provider.ConstraintsSyntax#parse})
+   * @param placements where new machines go; empty for the provider's choice
+   */
+  default AddMachineResult addMachines(int count, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
+    if (!constraints.isEmpty() || !placements.isEmpty()) {
+      throw HactlException.badInput("cannot add machines to " + environmentName() + ": this"
+          + " client does not support constraints or placement");
+    }
+    return addMachines(count);
+  }
+
+  /**
    * Removes plain machines: stops their instances and deletes them from state. Controllers are
    * refused. With {@code force}, a machine whose instance cannot be stopped is removed anyway.
    */
@@ -49,6 +67,20 @@ public interface EnvironmentClient extends AutoCloseable {
    */
   EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
       throws HactlException;
+
+  /**
+   * {@link #enableHa(EnableHaRequest, Map)} with placements for the new controller machines:
+   * the i-th new machine goes to {@code placements[i % size]}, so {@code --to
+   * zone=a,zone=b,zone=c} spreads three controllers over three zones.
+   */
+  default EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
+    if (!placements.isEmpty()) {
+      throw HactlException.badInput("cannot enable-ha in " + environmentName() + ": this client"
+          + " does not support placement");
+    }
+    return enableHa(request, constraints);
+  }
 
   /**
    * Stops every instance of the environment and deletes its local data. Works when state is

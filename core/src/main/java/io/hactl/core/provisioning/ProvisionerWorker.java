@@ -8,9 +8,9 @@ import io.hactl.core.delivery.UserData;
 import io.hactl.core.provider.ConstraintsSyntax;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateStore;
+import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
-import io.hactl.plugin.api.Placement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,6 +102,19 @@ public final class ProvisionerWorker {
     state.setInstance(machine.id(), null, List.of(), Map.of());
   }
 
+  /**
+   * The machine's constraints as the SPI record. Pairs stored before core checked them (older
+   * shells passed unknown keys on) are reported as the machine's error, not as a failed round.
+   */
+  private static Constraints constraints(Machine machine) throws HactlException {
+    try {
+      return ConstraintsSyntax.toConstraints(machine.constraints());
+    } catch (IllegalArgumentException e) {
+      throw HactlException.badInput("machine " + machine.id() + " has invalid constraints: "
+          + e.getMessage() + "; remove it and add it again with valid ones");
+    }
+  }
+
   private void start(Machine machine, List<String> controllers) {
     Instant now = clock.instant();
     Backoff backoff = backoffs.get(machine.id());
@@ -114,8 +127,8 @@ public final class ProvisionerWorker {
       LOG.info("starting instance for machine {}", machine.id());
       UserData data = userData.forMachine(config, statePort, controllers);
       Instance instance = broker.start(new InstanceSpec(machine.id(), machine.isController(),
-          AgentConfigCodec.toYaml(config), data.text(), statePort,
-          ConstraintsSyntax.toConstraints(machine.constraints()), Placement.ANYWHERE));
+          AgentConfigCodec.toYaml(config), data.text(), statePort, constraints(machine),
+          machine.placement()));
       state.setInstance(machine.id(), instance.id(), instance.addresses(), instance.ports());
       if (machine.provisioningError() != null) {
         state.setProvisioningError(machine.id(), null);

@@ -1,5 +1,6 @@
 package io.hactl.core.state;
 
+import io.hactl.plugin.api.Placement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param provisioningError why the provisioner last failed to start its instance, or null
  * @param addedAt when the machine was added, or last became a controller: the start of its
  *     start-up grace (see {@code membership.Availability})
+ * @param placement where the machine was asked to go ({@code --to zone=...}); {@link
+ *     Placement#ANYWHERE} when nothing was asked
  */
 public record Machine(
     String id,
@@ -32,14 +35,24 @@ public record Machine(
     boolean hasVote,
     Map<String, String> constraints,
     String provisioningError,
-    Instant addedAt) {
+    Instant addedAt,
+    Placement placement) {
 
   public static final String JOB_HOST_UNITS = "host-units";
   public static final String JOB_MANAGE_ENVIRON = "manage-environ";
   public static final String ALIVE = "alive";
 
+  /** A machine placed wherever the provider likes. */
+  public Machine(String id, List<String> jobs, String life, String instanceId,
+      List<String> addresses, Map<String, Integer> ports, boolean wantsVote, boolean hasVote,
+      Map<String, String> constraints, String provisioningError, Instant addedAt) {
+    this(id, jobs, life, instanceId, addresses, ports, wantsVote, hasVote, constraints,
+        provisioningError, addedAt, Placement.ANYWHERE);
+  }
+
   public Machine {
     Objects.requireNonNull(id, "id");
+    placement = placement == null ? Placement.ANYWHERE : placement;
     jobs = List.copyOf(jobs);
     Objects.requireNonNull(life, "life");
     addresses = List.copyOf(addresses);
@@ -50,17 +63,17 @@ public record Machine(
   public Machine withInstance(String newInstanceId, List<String> newAddresses,
       Map<String, Integer> newPorts) {
     return new Machine(id, jobs, life, newInstanceId, newAddresses, newPorts, wantsVote, hasVote,
-        constraints, provisioningError, addedAt);
+        constraints, provisioningError, addedAt, placement);
   }
 
   public Machine withProvisioningError(String error) {
     return new Machine(id, jobs, life, instanceId, addresses, ports, wantsVote, hasVote,
-        constraints, error, addedAt);
+        constraints, error, addedAt, placement);
   }
 
   public Machine withHasVote(boolean vote) {
     return new Machine(id, jobs, life, instanceId, addresses, ports, wantsVote, vote,
-        constraints, provisioningError, addedAt);
+        constraints, provisioningError, addedAt, placement);
   }
 
   /**
@@ -72,7 +85,7 @@ public record Machine(
         ? List.of(JOB_HOST_UNITS, JOB_MANAGE_ENVIRON) : List.of(JOB_HOST_UNITS);
     Instant since = controller && !isController() ? now : addedAt;
     return new Machine(id, newJobs, life, instanceId, addresses, ports, wants, hasVote,
-        constraints, provisioningError, since);
+        constraints, provisioningError, since, placement);
   }
 
   public boolean isController() {

@@ -1,6 +1,7 @@
 package io.hactl.core.state;
 
 import io.hactl.core.backup.BackupSchedule;
+import io.hactl.plugin.api.Placement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +27,17 @@ public interface StateStore extends AutoCloseable {
   /**
    * Adds a machine with the next free id (ids are never reused).
    *
+   * @param placement where the provider should start it ({@code --to zone=...})
    * @return the machine as stored, with its id
    */
   Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints,
-      Instant addedAt);
+      Placement placement, Instant addedAt);
+
+  /** Adds a machine the provider may place anywhere. */
+  default Machine addMachine(List<String> jobs, boolean wantsVote,
+      Map<String, String> constraints, Instant addedAt) {
+    return addMachine(jobs, wantsVote, constraints, Placement.ANYWHERE, addedAt);
+  }
 
   /** Records the instance a machine runs on. */
   void setInstance(String machineId, String instanceId, List<String> addresses,

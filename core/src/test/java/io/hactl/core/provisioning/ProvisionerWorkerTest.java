@@ -34,6 +34,46 @@ class ProvisionerWorkerTest {
   private final ProvisionerWorker worker = new ProvisionerWorker(state, broker, master, clock);
 
   @Test
+  void givesTheProviderTheMachinesConstraintsAndPlacement() throws Exception {
+    state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of("mem", "4G", "cores", "2"),
+        new Placement("zone-b"), clock.instant());
+    worker.runOnce();
+
+    assertThat(broker.started).singleElement().satisfies(spec -> {
+      assertThat(spec.constraints()).isEqualTo(
+          new Constraints(4096, 2, 0, null, null, List.of()));
+      assertThat(spec.placement()).isEqualTo(new Placement("zone-b"));
+    });
+  }
+
+  @Test
+  void recordsInvalidStoredConstraintsAsTheMachinesErrorWithoutStoppingTheRound()
+      throws Exception {
+    Machine bad = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false,
+        Map.of("gpus", "2"), clock.instant());
+    Machine good = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(),
+        clock.instant());
+    worker.runOnce();
+
+    assertThat(state.machine(bad.id()).orElseThrow().provisioningError())
+        .contains("invalid constraints").contains("gpus");
+    assertThat(broker.started).extracting(InstanceSpec::machineId).containsExactly(good.id());
+  }
+
+  @Test
+  void givesNewMachinesTheUserDataItRenders() throws Exception {
+    ProvisionerWorker rendering = new ProvisionerWorker(state, broker, master,
+        (config, port, controllers) -> new io.hactl.core.delivery.UserData(
+            "#cloud-config\n# machine " + config.machineId() + " via " + controllers + "\n"),
+        clock);
+    state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
+    rendering.runOnce();
+
+    assertThat(broker.started).singleElement().satisfies(spec -> assertThat(spec.userData())
+        .isEqualTo("#cloud-config\n# machine 0 via []\n"));
+  }
+
+  @Test
   void startsAnInstanceForANewMachineAndRecordsIt() throws Exception {
     Machine added = state.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(), clock.instant());
     worker.runOnce();

@@ -8,6 +8,7 @@ import io.hactl.core.state.MemberSpec;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
+import io.hactl.plugin.api.Placement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,10 +80,10 @@ public final class InMemoryStateStore implements StateStore {
 
   @Override
   public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> c,
-      Instant addedAt) {
+      Placement placement, Instant addedAt) {
     check();
     Machine m = new Machine(Long.toString(next++), jobs, Machine.ALIVE, null, List.of(),
-        Map.of(), wantsVote, false, c, null, addedAt);
+        Map.of(), wantsVote, false, c, null, addedAt, placement);
     machines.put(m.id(), m);
     return m;
   }

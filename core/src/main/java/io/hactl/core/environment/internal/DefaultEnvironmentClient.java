@@ -20,6 +20,7 @@ import io.hactl.core.status.StatusFeed;
 import io.hactl.core.store.ClientStore;
 import io.hactl.core.store.EnvironmentRecordFile;
 import io.hactl.plugin.api.Instance;
+import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.SettingProblem;
 import java.time.Clock;
@@ -90,12 +91,24 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
 
   @Override
   public AddMachineResult addMachines(int count) throws HactlException {
-    return new MachineOperations(env, state).add(count);
+    return new MachineOperations(env, state).add(count, Map.of(), List.of());
+  }
+
+  @Override
+  public AddMachineResult addMachines(int count, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
+    return new MachineOperations(env, state).add(count, constraints, placements);
   }
 
   @Override
   public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
       throws HactlException {
+    return enableHa(request, constraints, List.of());
+  }
+
+  @Override
+  public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
     EnvironmentRecordFile record = env.requireBootstrapped();
     HactlException noQuorum =
         QuorumProbe.refuseWithoutQuorum("enable-ha", env.name(), record.stateAddresses());
@@ -104,7 +117,7 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
     }
     try {
       return new EnableHaOperation(env.name(), state.store(), Clock.systemUTC())
-          .enableHa(request, constraints);
+          .enableHa(request, constraints, placements);
     } catch (StateException e) {
       throw QuorumProbe.explain("enable-ha", env.name(), record.stateAddresses(), e);
     }

@@ -13,6 +13,7 @@ import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
+import io.hactl.plugin.api.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,15 @@ final class EnableHaOperation {
 
   EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints)
       throws HactlException {
+    return enableHa(request, constraints, List.of());
+  }
+
+  /**
+   * @param placements where new controller machines go, the i-th to {@code placements[i %
+   *     size]}; empty for the provider's choice
+   */
+  EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
     Instant now = clock.instant();
     long version = state.controllersVersion();
     List<Machine> machines = state.machines();
@@ -68,8 +78,10 @@ final class EnableHaOperation {
         ? lowestController(machines).map(Machine::constraints).orElse(Map.of()) : constraints;
     List<String> added = new ArrayList<>();
     for (int i = 0; i < plan.newMachines(); i++) {
+      Placement placement =
+          placements.isEmpty() ? Placement.ANYWHERE : placements.get(i % placements.size());
       added.add(state.addMachine(List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON),
-          true, newConstraints, now).id());
+          true, newConstraints, placement, now).id());
     }
     EnableHaResult result = plan.withNewMachineIds(added);
     recordEvent(result, now);

@@ -7,6 +7,7 @@ import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.store.EnvironmentRecordFile;
+import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,8 @@ final class MachineOperations {
    * Records the machines; the master's provisioner starts their instances moments later, as
    * for every machine, so that a client that goes away never leaves a machine half made.
    */
-  AddMachineResult add(int count) throws HactlException {
+  AddMachineResult add(int count, Map<String, String> constraints, List<Placement> placements)
+      throws HactlException {
     if (count < 1 || count > MAX_MACHINES_PER_CALL) {
       throw HactlException.badInput("cannot add " + count + " machines: the count must be 1 to "
           + MAX_MACHINES_PER_CALL);
@@ -40,7 +42,8 @@ final class MachineOperations {
     List<String> added = new ArrayList<>();
     try {
       for (int i = 0; i < count; i++) {
-        added.add(store.addMachine(List.of(Machine.JOB_HOST_UNITS), false, Map.of(),
+        added.add(store.addMachine(List.of(Machine.JOB_HOST_UNITS), false, constraints,
+            placements.isEmpty() ? Placement.ANYWHERE : placements.get(i % placements.size()),
             Instant.now()).id());
       }
     } catch (StateException e) {

@@ -1,6 +1,7 @@
 package io.hactl.core.state.internal;
 
 import io.hactl.core.state.Machine;
+import io.hactl.plugin.api.Placement;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,13 @@ final class MachineCodec {
         .append("hasVote", m.hasVote())
         .append("constraints", new Document(new LinkedHashMap<>(m.constraints())))
         .append("provisioningError", m.provisioningError())
-        .append("addedAt", m.addedAt() == null ? null : Date.from(m.addedAt()));
+        .append("addedAt", m.addedAt() == null ? null : Date.from(m.addedAt()))
+        .append("placement", placement(m.placement()));
+  }
+
+  /** Null for anywhere, so documents of unplaced machines look as before placement existed. */
+  private static Document placement(Placement placement) {
+    return placement.zoneIfSet().map(zone -> new Document("zone", zone)).orElse(null);
   }
 
   static Machine fromDocument(Document d) {
@@ -44,6 +51,8 @@ final class MachineCodec {
         d.getBoolean("hasVote", false),
         constraints,
         d.getString("provisioningError"),
-        d.getDate("addedAt") == null ? null : d.getDate("addedAt").toInstant());
+        d.getDate("addedAt") == null ? null : d.getDate("addedAt").toInstant(),
+        d.get("placement") instanceof Document p && p.getString("zone") != null
+            ? new Placement(p.getString("zone")) : Placement.ANYWHERE);
   }
 }

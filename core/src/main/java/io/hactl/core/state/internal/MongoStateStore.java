@@ -29,6 +29,7 @@ import io.hactl.core.state.MemberView;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
+import io.hactl.plugin.api.Placement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -155,14 +156,14 @@ public final class MongoStateStore implements StateStore {
 
   @Override
   public Machine addMachine(List<String> jobs, boolean wantsVote, Map<String, String> constraints,
-      Instant addedAt) {
+      Placement placement, Instant addedAt) {
     return call("add a machine", () -> {
       // The counter only grows, so ids are never reused even after removals.
       Document counter = counters().findOneAndUpdate(eq("_id", "machine"), Updates.inc("next", 1L),
           new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
       long id = counter == null ? 0 : ((Number) counter.get("next")).longValue();
       Machine machine = new Machine(Long.toString(id), jobs, Machine.ALIVE, null, List.of(),
-          Map.of(), wantsVote, false, constraints, null, addedAt);
+          Map.of(), wantsVote, false, constraints, null, addedAt, placement);
       machineCollection().insertOne(MachineCodec.toDocument(machine));
       return machine;
     });

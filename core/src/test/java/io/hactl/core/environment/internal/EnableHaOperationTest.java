@@ -9,6 +9,7 @@ import io.hactl.core.membership.EnableHaResult;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.MemberView;
 import io.hactl.core.testing.InMemoryStateStore;
+import io.hactl.plugin.api.Placement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -46,6 +47,15 @@ class EnableHaOperationTest {
     assertThat(state.controllersVersion()).isEqualTo(1);
     assertThat(state.events).extracting(e -> e.message())
         .containsExactly("maintaining machines: 0; adding machines: 1, 2");
+  }
+
+  @Test
+  void spreadsNewControllersOverTheZonesGivenInOrder() throws Exception {
+    operation.enableHa(new EnableHaRequest(5, List.of()), Map.of(),
+        List.of(new Placement("a"), new Placement("b")));
+
+    assertThat(state.machines()).filteredOn(m -> !m.id().equals("0"))
+        .extracting(m -> m.placement().zone()).containsExactly("a", "b", "a", "b");
   }
 
   @Test

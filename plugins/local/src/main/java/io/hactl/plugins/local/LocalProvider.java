@@ -72,6 +72,11 @@ public final class LocalProvider implements Provider {
   @Override
   public Instance startInstance(ProviderContext context, InstanceSpec spec)
       throws ProviderException {
+    if (spec.placement().zoneIfSet().isPresent()) {
+      throw new ProviderException("cannot start machine " + spec.machineId() + " in zone "
+          + spec.placement().zone() + ": the local provider has no zones; remove the machine"
+          + " and add it again without --to zone=...");
+    }
     String instanceId = context.environmentName() + "-machine-" + spec.machineId();
     if (!InstanceRecords.isSafeId(instanceId)) {
       throw new ProviderException("cannot name an instance \"" + instanceId
