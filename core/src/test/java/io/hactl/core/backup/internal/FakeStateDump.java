@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /** Collections of extended-JSON lines in memory: the archive codec's tests need no server. */
-final class FakeStateDump implements StateDump {
+class FakeStateDump implements StateDump {
 
   final Map<String, List<String>> documents = new LinkedHashMap<>();
   final Map<String, List<String>> indexes = new LinkedHashMap<>();
