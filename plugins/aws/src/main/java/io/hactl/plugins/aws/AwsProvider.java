@@ -2,6 +2,7 @@ package io.hactl.plugins.aws;
 
 import io.hactl.plugin.api.Instance;
 import io.hactl.plugin.api.InstanceSpec;
+import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.Provider;
 import io.hactl.plugin.api.ProviderContext;
 import io.hactl.plugin.api.ProviderException;
@@ -87,8 +88,7 @@ public final class AwsProvider implements Provider {
       Optional<Instance> running = described(session, context,
           List.of(Tags.filter("tag:" + Tags.MACHINE, spec.machineId())),
           "check whether machine " + spec.machineId() + " already has an instance")
-          .stream().filter(instance -> !instance.state().equals(
-              io.hactl.plugin.api.InstanceState.STOPPED)).findFirst();
+          .stream().filter(instance -> instance.state() != InstanceState.STOPPED).findFirst();
       if (running.isPresent()) {
         throw new ProviderException("machine " + spec.machineId() + " already runs as instance "
             + running.get().id() + "; stop that instance first");

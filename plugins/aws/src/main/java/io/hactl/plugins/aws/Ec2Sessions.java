@@ -44,7 +44,13 @@ final class Ec2Sessions {
         .connectionTimeout(CONNECT_TIMEOUT)
         .socketTimeout(READ_TIMEOUT)
         .build();
-    Ec2Client client = builder.httpClient(http).build();
+    Ec2Client client;
+    try {
+      client = builder.httpClient(http).build();
+    } catch (RuntimeException e) {
+      http.close();
+      throw e;
+    }
     Ec2Calls calls = new Ec2Calls(backoff, new Ec2Errors(settings), System::nanoTime);
     return new Ec2Session(client, http, calls, settings);
   }

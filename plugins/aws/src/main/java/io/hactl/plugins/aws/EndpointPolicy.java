@@ -14,7 +14,8 @@ import java.util.Set;
 final class EndpointPolicy {
   static final String LOOPBACK_ONLY = "hactl.aws.loopback-only";
 
-  private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "localhost", "[::1]");
+  /** Literal loopback addresses only: a name could resolve anywhere. */
+  private static final Set<String> LOOPBACK_HOSTS = Set.of("127.0.0.1", "[::1]");
 
   private final boolean loopbackOnly;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -54,10 +55,9 @@ final class SecurityGroups {
 
   Optional<SecurityGroup> find(String environmentUuid) throws ProviderException {
     Ec2Client ec2 = session.client();
-    List<software.amazon.awssdk.services.ec2.model.Filter> byTag = new ArrayList<>(
-        List.of(Tags.environment(environmentUuid)));
-    List<software.amazon.awssdk.services.ec2.model.Filter> byName = new ArrayList<>(
-        List.of(Tags.filter("group-name", name(environmentUuid))));
+    List<Filter> byTag = new ArrayList<>(List.of(Tags.environment(environmentUuid)));
+    List<Filter> byName = new ArrayList<>(List.of(Tags.filter("group-name",
+        name(environmentUuid))));
     session.settings().vpcId().ifPresent(vpc -> {
       byTag.add(Tags.filter("vpc-id", vpc));
       byName.add(Tags.filter("vpc-id", vpc));

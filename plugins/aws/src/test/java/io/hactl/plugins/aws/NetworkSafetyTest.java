@@ -51,6 +51,19 @@ class NetworkSafetyTest {
   }
 
   @Test
+  void acceptsOnlyLiteralLoopbackAddressesNotNames() throws Exception {
+    EndpointPolicy guard = new EndpointPolicy(true);
+
+    guard.check(Optional.of(URI.create("http://127.0.0.1:5000")));
+    guard.check(Optional.of(URI.create("http://[::1]:5000")));
+    assertThatThrownBy(() -> guard.check(Optional.of(URI.create("http://localhost:5000"))))
+        .isInstanceOf(ProviderException.class)
+        .hasMessageStartingWith("refusing EC2 endpoint http://localhost:5000");
+    assertThatThrownBy(() -> guard.check(Optional.of(URI.create("http://10.0.0.1:5000"))))
+        .isInstanceOf(ProviderException.class);
+  }
+
+  @Test
   void withoutTheGuardAnyEndpointIsUsedAsGiven() throws Exception {
     EndpointPolicy open = new EndpointPolicy(false);
 
