@@ -186,7 +186,7 @@ class DashboardTest {
     awaitScreen("master *0");
 
     feed.publish(failover.get(1));
-    awaitScreen("ELECTION: master 0 lost", "!  0 (was master)");
+    awaitScreen("NO MASTER: master 0 lost", "!  0 (was master)");
 
     feed.publish(failover.get(2));
     awaitScreen("master *1", "FAILOVER: master 0 -> 1 in 4.5s",

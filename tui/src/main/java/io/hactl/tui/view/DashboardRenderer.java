@@ -62,7 +62,8 @@ public final class DashboardRenderer {
     int c = Math.min(controllerNeed, Math.max(room / 2, Math.min(controllerNeed, 4)));
     out.addAll(controllers.render(model, columns, c));
     room -= out.size();
-    int w = Math.min(Math.min(3, model.latest().warnings().size()), Math.max(0, room / 4));
+    int warningCount = model.shown().warnings().size() + (model.reconnecting() ? 1 : 0);
+    int w = Math.min(Math.min(3, warningCount), Math.max(0, room / 4));
     List<Line> warned = warnings.render(model, columns, w);
     out.addAll(warned);
     room -= warned.size();

@@ -1,6 +1,7 @@
 package io.hactl.tui.view;
 
 import io.hactl.core.status.EnvironmentStatus;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import java.util.List;
  * last known state while state is unreachable.
  */
 public final class HeaderPane implements Pane {
+
+  /** A snapshot older than this means core's feed is blocked reading state. */
+  static final Duration STALE = Duration.ofSeconds(4);
 
   @Override
   public List<Line> render(DashboardModel model, int width, int height) {
@@ -69,10 +73,13 @@ public final class HeaderPane implements Pane {
       }
       spans.add(failoverSpan(failover, model));
     }
-    if (model.reconnecting() && latest.problem() != null) {
-      spans.add(new Span(" (" + latest.problem() + ")", Style.DIM));
-    }
     if (spans.isEmpty()) {
+      Duration age = Duration.between(latest.observedAt(), model.now());
+      if (age.compareTo(STALE) > 0) {
+        // core's feed is still waiting on a read: say so rather than look frozen
+        return Line.text("updated " + Ages.of(age) + " ago: waiting for the controllers to"
+            + " answer", Style.WARNING);
+      }
       return Line.text("updated " + Ages.since(latest.observedAt(), model.now()), Style.DIM);
     }
     return new Line(spans);
@@ -80,8 +87,9 @@ public final class HeaderPane implements Pane {
 
   private static Span failoverSpan(Failover failover, DashboardModel model) {
     if (failover.inProgress()) {
-      return new Span("ELECTION: master " + failover.oldMaster() + " lost "
-          + Ages.since(failover.lostAt(), model.now()) + ", no master yet", Style.DOWN);
+      return new Span("NO MASTER: master " + failover.oldMaster() + " lost "
+          + Ages.since(failover.lostAt(), model.now()) + ", waiting for an election",
+          Style.DOWN);
     }
     return new Span("FAILOVER: master " + failover.oldMaster() + " -> " + failover.newMaster()
         + " in " + Ages.precise(failover.duration()) + ", "

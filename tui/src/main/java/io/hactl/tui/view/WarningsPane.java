@@ -3,7 +3,10 @@ package io.hactl.tui.view;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The snapshot's warnings, one per line, so trouble is spelled out and not only coloured. */
+/**
+ * The warnings of the snapshot shown, one per line, so trouble is spelled out and not only
+ * coloured; while state is unreachable, the reason comes first.
+ */
 public final class WarningsPane implements Pane {
 
   @Override
@@ -11,7 +14,13 @@ public final class WarningsPane implements Pane {
     if (model.shown() == null || height <= 0) {
       return List.of();
     }
-    List<String> warnings = model.latest().warnings();
+    // The warnings of the state shown; while reconnecting, first why state cannot be read.
+    List<String> warnings = new ArrayList<>();
+    if (model.reconnecting()) {
+      warnings.add("cannot read state: " + (model.latest().problem() == null ? "no answer"
+          : model.latest().problem()));
+    }
+    warnings.addAll(model.shown().warnings());
     List<Line> lines = new ArrayList<>();
     for (int i = 0; i < warnings.size() && i < height; i++) {
       if (i == height - 1 && warnings.size() > height) {

@@ -112,14 +112,14 @@ class DashboardRendererTest {
     Frame electing = renderer.render(state.model(f.get(1).observedAt().plusSeconds(1)), 80, 24);
     assertThat(rows(electing, 0, 7)).isEqualTo("""
         hactl  env local  provider local  HA 2/3  cannot lose a controller  master none
-        ELECTION: master 0 lost 4s ago, no master yet
+        NO MASTER: master 0 lost 4s ago, waiting for an election
         ── Controllers ─────────────────────────────────────────────────────────────────
            MACHINE         ADDRESS          MEMBER     VOTE      LAG  HEARTBEAT  UPTIME
         !  0 (was master)  127.0.0.1:37017  DOWN       has-vote  -    4s ago     ≥4s
            1               127.0.0.1:37018  SECONDARY  has-vote  0    2s ago     ≥4s
            2               127.0.0.1:37019  SECONDARY  has-vote  0    2s ago     ≥4s""");
     assertThat(spans(electing)).contains(
-        new Span("ELECTION: master 0 lost 4s ago, no master yet", Style.DOWN),
+        new Span("NO MASTER: master 0 lost 4s ago, waiting for an election", Style.DOWN),
         new Span("none", Style.DOWN));
 
     state.accept(f.get(2));
@@ -140,7 +140,7 @@ class DashboardRendererTest {
         new Span("FAILOVER: master 0 -> 1 in 4.5s, 2s ago", Style.PRIMARY));
 
     Frame later = renderer.render(state.model(f.get(2).observedAt().plusSeconds(120)), 80, 24);
-    assertThat(later.lines().get(1).text()).isEqualTo("updated 2m ago");
+    assertThat(later.lines().get(1).text()).startsWith("updated 2m ago").doesNotContain("FAILOVER");
     assertThat(later.text()).doesNotContain("was master");
   }
 
@@ -255,9 +255,19 @@ class DashboardRendererTest {
         Snapshots.unreachable(later)), 160, 24);
 
     assertThat(frame.lines().get(1).text()).isEqualTo("reconnecting to 3 controllers… last"
-        + " known state 12s old  ELECTION: master 0 lost 12s ago, no master yet"
-        + " (no controller answered at 127.0.0.1:37017 within 2s)");
-    assertThat(frame.text()).contains("*  0        local-0   127.0.0.1:37017  PRIMARY");
+        + " known state 12s old  NO MASTER: master 0 lost 12s ago, waiting for an election");
+    assertThat(frame.text()).contains("*  0        local-0   127.0.0.1:37017  PRIMARY",
+        "! cannot read state: no controller answered at 127.0.0.1:37017 within 2s")
+        .doesNotContain("showing what the provider reports");
+  }
+
+  @Test
+  void aSnapshotThatIsLateSaysTheControllersAreSlowToAnswer() {
+    Frame frame = renderer.render(model(Snapshots.NOW.plusSeconds(8), Snapshots.healthy()),
+        80, 24);
+
+    assertThat(frame.lines().get(1).text())
+        .isEqualTo("updated 8s ago: waiting for the controllers to answer");
   }
 
   @Test
