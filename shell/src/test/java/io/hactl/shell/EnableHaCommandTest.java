@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.hactl.core.HactlException;
 import io.hactl.core.membership.EnableHaResult;
+import io.hactl.plugin.api.Placement;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -116,34 +117,48 @@ class EnableHaCommandTest {
   }
 
   @Test
-  void badConstraintSyntaxIsAUsageErrorThatShowsTheForm() {
+  void badConstraintSyntaxIsBadInputThatShowsTheForm() {
     ShellHarness.Run run = shell.run("enable-ha", "--constraints", "mem=4G cores");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).isEqualTo("ERROR invalid --constraints \"mem=4G cores\": 'cores' is"
-        + " not KEY=VALUE; write KEY=VALUE pairs separated by spaces, e.g. \"mem=4G cores=2\"\n"
-        + "See 'hactl enable-ha --help'.\n");
+    assertThat(run.err()).isEqualTo("ERROR invalid constraints \"mem=4G cores\": 'cores' is"
+        + " not KEY=VALUE; write KEY=VALUE pairs separated by spaces, e.g. \"mem=4G cores=2\"\n");
     assertThat(local().calls).isEmpty();
   }
 
   @Test
-  void constraintsWithAnEmptyValueABadNameOrARepeatedKeyAreUsageErrors() {
+  void constraintsWithAnEmptyValueABadNameARepeatedOrUnknownKeyOrABadSizeAreBadInput() {
     assertThat(shell.run("enable-ha", "--constraints", "mem=").err())
         .contains(": mem has no value;");
     assertThat(shell.run("enable-ha", "--constraints", "Mem.x=1").err())
         .contains(": 'Mem.x' is not a constraint name");
     assertThat(shell.run("enable-ha", "--constraints", "mem=1G mem=2G").err())
         .contains(": mem is given twice;");
+    assertThat(shell.run("enable-ha", "--constraints", "gpus=1").err())
+        .contains(": unknown constraint 'gpus' (known: mem, cores, root-disk, instance-type,"
+            + " arch, tags);");
+    ShellHarness.Run badSize = shell.run("enable-ha", "--constraints", "mem=lots");
+    assertThat(badSize.exitCode()).isEqualTo(2);
+    assertThat(badSize.err()).contains(": mem=lots is not a size");
     assertThat(local().calls).isEmpty();
   }
 
   @Test
-  void placementMustBeMachineIds() {
-    ShellHarness.Run run = shell.run("enable-ha", "--to", "4,zone=a");
+  void placementTakesMachineIdsAndZonesTogether() {
+    ShellHarness.Run run = shell.run("enable-ha", "-n", "5", "--to", "4,zone=a,zone=b");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(local().calls).containsExactly("enable-ha -n 5 --to [4] --constraints {}");
+    assertThat(local().lastPlacements).containsExactly(new Placement("a"), new Placement("b"));
+  }
+
+  @Test
+  void placementRefusesOtherDirectivesAndRepeatedMachines() {
+    ShellHarness.Run run = shell.run("enable-ha", "--to", "4,lxd:1");
 
     assertThat(run.exitCode()).isEqualTo(2);
-    assertThat(run.err()).startsWith("ERROR --to takes machine ids separated by commas, e.g."
-        + " --to 4,5; 'zone=a' is not a machine id\n");
+    assertThat(run.err()).isEqualTo("ERROR invalid placement \"lxd:1\": new machines can only"
+        + " be placed in a zone, e.g. --to zone=us-east-1a\n");
     assertThat(shell.run("enable-ha", "--to", "4,4").err())
         .startsWith("ERROR --to names machine 4 twice\n");
     assertThat(local().calls).isEmpty();
@@ -200,7 +215,7 @@ class EnableHaCommandTest {
     ShellHarness.Run run = shell.run("enable-ha", "--help");
 
     assertThat(run.exitCode()).isZero();
-    assertThat(run.out()).contains("-n=N", "--to=ID[,ID...]", "--constraints=C",
+    assertThat(run.out()).contains("-n=N", "--to=ID|zone=NAME[,ID|zone=NAME...]", "--constraints=C",
         "simple, yaml, json", "odd, 3 to 7", "3   no quorum");
   }
 }

@@ -11,6 +11,7 @@ import io.hactl.core.membership.EnableHaRequest;
 import io.hactl.core.membership.EnableHaResult;
 import io.hactl.core.status.EnvironmentStatus;
 import io.hactl.core.status.StatusFeed;
+import io.hactl.plugin.api.Placement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
   /** When set, what enable-ha returns once the count is valid. */
   EnableHaResult enableHaResult;
   Map<String, String> lastConstraints;
+  List<Placement> lastPlacements = List.of();
   Exception nextFailure;
   boolean closed;
   FakeFeed lastFeed;
@@ -82,6 +84,23 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
       ids.add(String.valueOf(nextMachine++));
     }
     return new AddMachineResult(ids);
+  }
+
+  /** Records constraints and zones, then adds as {@link #addMachines(int)} does. */
+  @Override
+  public AddMachineResult addMachines(int count, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
+    lastConstraints = constraints;
+    lastPlacements = placements;
+    return addMachines(count);
+  }
+
+  /** Records the zones, then plans as {@link #enableHa(EnableHaRequest, Map)} does. */
+  @Override
+  public EnableHaResult enableHa(EnableHaRequest request, Map<String, String> constraints,
+      List<Placement> placements) throws HactlException {
+    lastPlacements = placements;
+    return enableHa(request, constraints);
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.hactl.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hactl.core.HactlException;
+import io.hactl.plugin.api.Placement;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MachineCommandsTest {
@@ -46,6 +48,32 @@ class MachineCommandsTest {
     assertThat(shell.run("add-machine", "-n", "2").out()).isEqualTo("created machines 3, 4\n");
     assertThat(shell.core.client("local").calls).containsExactly("add-machine 1", "add-machine 2");
     assertThat(shell.session.knownMachines().ids("local")).containsExactly("2", "3", "4");
+  }
+
+  @Test
+  void addMachinePassesConstraintsAndZonesParsedByCore() {
+    ShellHarness.Run run = shell.run("add-machine", "-n", "2", "--to", "zone=a,zone=b",
+        "--constraints", "mem=4G", "--constraints", "cores=2");
+
+    assertThat(run.exitCode()).isZero();
+    FakeEnvironmentClient local = shell.core.client("local");
+    assertThat(local.lastPlacements).containsExactly(new Placement("a"), new Placement("b"));
+    assertThat(local.lastConstraints).containsExactly(Map.entry("mem", "4G"),
+        Map.entry("cores", "2"));
+  }
+
+  @Test
+  void addMachineRefusesUnknownConstraintsAndNonZonePlacementsWithExitCodeTwo() {
+    ShellHarness.Run constraint = shell.run("add-machine", "--constraints", "ram=4G");
+    ShellHarness.Run placement = shell.run("add-machine", "--to", "3");
+
+    assertThat(constraint.exitCode()).isEqualTo(2);
+    assertThat(constraint.err()).startsWith("ERROR invalid constraints \"ram=4G\": unknown"
+        + " constraint 'ram'");
+    assertThat(placement.exitCode()).isEqualTo(2);
+    assertThat(placement.err()).isEqualTo("ERROR invalid placement \"3\": new machines can only"
+        + " be placed in a zone, e.g. --to zone=us-east-1a\n");
+    assertThat(shell.core.client("local").calls).isEmpty();
   }
 
   @Test

@@ -3,6 +3,9 @@ package io.hactl.shell.command;
 import io.hactl.core.HactlException;
 import io.hactl.core.membership.EnableHaRequest;
 import io.hactl.core.membership.EnableHaResult;
+import io.hactl.core.provider.ConstraintsSyntax;
+import io.hactl.core.provisioning.PlacementSyntax;
+import io.hactl.plugin.api.Placement;
 import io.hactl.shell.render.Documents;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,9 +17,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code enable-ha}: asks for a highly available set of controllers. Only the syntax of the
- * flags is checked here; the count's rules (odd, 3 to 7, never fewer than now) belong to core's
- * planner, whose messages are the ones users see.
+ * {@code enable-ha}: asks for a highly available set of controllers. Constraints and zones are
+ * parsed by core ({@link ConstraintsSyntax}, {@link PlacementSyntax}); the count's rules (odd, 3
+ * to 7, never fewer than now) belong to core's planner, whose messages are the ones users see.
  */
 @Command(name = "enable-ha", mixinStandardHelpOptions = true,
     description = {
@@ -30,7 +33,8 @@ import picocli.CommandLine.ParameterException;
     exitCodeList = {
         "0:the changes were recorded",
         "1:they could not be recorded (e.g. another enable-ha ran at the same time)",
-        "2:bad input: an even, too large or smaller count, an unknown machine, bad flags",
+        "2:bad input: an even, too large or smaller count, an unknown machine, bad"
+            + " constraints or placement, bad flags",
         "3:no quorum: fewer than a majority of voting controllers are up"})
 final class EnableHaCommand extends EnvironmentCommand {
 
@@ -40,14 +44,16 @@ final class EnableHaCommand extends EnvironmentCommand {
           + " controllers, rounded up to odd, at least 3.")
   int count;
 
-  @Option(names = "--to", paramLabel = "ID", split = ",",
-      description = "Existing machines to make controllers before new ones are added,"
-          + " e.g. --to 4,5.")
+  @Option(names = "--to", paramLabel = "ID|zone=NAME", split = ",",
+      description = "Existing machines to make controllers before new ones are added (e.g."
+          + " --to 4,5), and zones for the new ones, taken in turn (e.g. --to"
+          + " zone=a,zone=b,zone=c spreads them over three zones).")
   List<String> placement;
 
   @Option(names = "--constraints", paramLabel = "C",
-      description = "Constraints for new controller machines, e.g. " + ConstraintsParser.EXAMPLE
-          + "; may be repeated. Default: those of the first controller.")
+      description = "Constraints for new controller machines, e.g. " + ConstraintsSyntax.EXAMPLE
+          + " (keys: mem, cores, root-disk, instance-type, arch, tags); may be repeated."
+          + " Default: those of the first controller.")
   List<String> constraints;
 
   @Mixin
@@ -55,46 +61,28 @@ final class EnableHaCommand extends EnvironmentCommand {
 
   @Override
   void run() throws HactlException {
-    EnableHaRequest request = new EnableHaRequest(count, machineIds());
-    Map<String, String> wanted = constraints();
+    List<String> ids = new ArrayList<>();
+    List<Placement> zones = new ArrayList<>();
+    for (String token : placement == null ? List.<String>of() : placement) {
+      if (!PlacementSyntax.isMachineId(token)) {
+        zones.add(PlacementSyntax.parse(token));
+      } else if (ids.contains(token.strip())) {
+        throw new ParameterException(spec.commandLine(),
+            "--to names machine " + token.strip() + " twice");
+      } else {
+        ids.add(token.strip());
+      }
+    }
+    Map<String, String> wanted = ConstraintsSyntax.parse(
+        constraints == null ? "" : String.join(" ", constraints));
+    EnableHaRequest request = new EnableHaRequest(count, ids);
     String environment = environment();
-    EnableHaResult result = client(environment).enableHa(request, wanted);
+    EnableHaResult result = client(environment).enableHa(request, wanted, zones);
     List<String> newControllers = new ArrayList<>(result.added());
     newControllers.addAll(result.converted());
     session().knownMachines().addedControllers(environment, newControllers);
     String simple = result.render();
     print(format.format(), Documents.enableHa(result), simple.isEmpty() ? "" : simple + "\n");
-  }
-
-  private List<String> machineIds() {
-    List<String> ids = new ArrayList<>();
-    for (String id : placement == null ? List.<String>of() : placement) {
-      String trimmed = id.strip();
-      if (!trimmed.matches("\\d+")) {
-        throw new ParameterException(spec.commandLine(), "--to takes machine ids separated by"
-            + " commas, e.g. --to 4,5; '" + id + "' is not a machine id");
-      }
-      if (ids.contains(trimmed)) {
-        throw new ParameterException(spec.commandLine(),
-            "--to names machine " + trimmed + " twice");
-      }
-      ids.add(trimmed);
-    }
-    return ids;
-  }
-
-  private Map<String, String> constraints() {
-    if (constraints == null) {
-      return Map.of();
-    }
-    String all = String.join(" ", constraints);
-    try {
-      return ConstraintsParser.parse(all);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "invalid --constraints \"" + all.strip()
-          + "\": " + e.getMessage() + "; write KEY=VALUE pairs separated by spaces, e.g. "
-          + ConstraintsParser.EXAMPLE);
-    }
   }
 
   /** The counts enable-ha accepts, for completion and help. */
