@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * Fixtures}) instead of its catalogue of about 1200, which it would rebuild after every reset.
  */
 final class MotoServer implements AutoCloseable {
+  /** A system property naming the moto_server executable, when it is not on PATH. */
+  static final String EXECUTABLE = "hactl.moto-server";
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
@@ -50,9 +54,13 @@ final class MotoServer implements AutoCloseable {
   }
 
   static MotoServer start() throws IOException, InterruptedException {
-    Path executable = findOnPath("moto_server").orElseGet(() -> fail("moto_server is not on PATH ("
-        + System.getenv("PATH") + "): the aws provider's tests need moto 5's server, which this"
-        + " machine image ships with its preinstalled Python (pyenv); put it on PATH"));
+    List<Path> candidates = candidates();
+    Path executable = candidates.stream()
+        .filter(path -> Files.isRegularFile(path) && Files.isExecutable(path))
+        .findFirst()
+        .orElseGet(() -> fail("moto_server not found (looked at " + candidates + "): the aws"
+            + " provider's tests need moto 5's server, which this machine image ships with its"
+            + " preinstalled Python (pyenv); put it on PATH or name it with -D" + EXECUTABLE));
     Path amis = Files.createTempFile("hactl-aws-moto-amis-", ".json");
     amis.toFile().deleteOnExit();
     try (InputStream in = MotoServer.class.getResourceAsStream("/moto-amis.json")) {
@@ -152,17 +160,24 @@ final class MotoServer implements AutoCloseable {
     }
   }
 
-  private static Optional<Path> findOnPath(String name) {
+  /**
+   * Where moto_server may be, in order: the {@value #EXECUTABLE} system property, every PATH
+   * folder, then pyenv's shims (a CI job with a bare environment has no pyenv on PATH).
+   */
+  private static List<Path> candidates() {
+    List<Path> candidates = new ArrayList<>();
+    Optional.ofNullable(System.getProperty(EXECUTABLE)).map(Path::of).ifPresent(candidates::add);
     String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String folder : path.split(File.pathSeparator)) {
-      Path candidate = Path.of(folder).resolve(name);
-      if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-        return Optional.of(candidate);
+    if (path != null) {
+      for (String folder : path.split(File.pathSeparator)) {
+        if (!folder.isEmpty()) {
+          candidates.add(Path.of(folder).resolve("moto_server"));
+        }
       }
     }
-    return Optional.empty();
+    String pyenvRoot = Optional.ofNullable(System.getenv("PYENV_ROOT"))
+        .orElse(System.getProperty("user.home") + "/.pyenv");
+    candidates.add(Path.of(pyenvRoot, "shims", "moto_server"));
+    return candidates.stream().distinct().toList();
   }
 }
