@@ -2,6 +2,7 @@ package io.hactl.plugins.aws;
 
 import io.hactl.plugin.api.ProviderException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.AbortedException;
@@ -67,9 +68,10 @@ final class Ec2Errors {
 
   ProviderException throttled(String action, int attempts, Duration elapsed,
       AwsServiceException last) {
-    return new ProviderException("cannot " + action + ": EC2 kept throttling the requests ("
-        + code(last) + ") for " + elapsed.toSeconds() + " s and " + attempts
-        + " attempts; the account's API request rate is exhausted, try again later", last);
+    return new ProviderException("cannot " + action + ": EC2 throttled all " + attempts
+        + " attempts in " + String.format(Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0)
+        + " s (" + code(last) + "); the account's API request rate is exhausted, try again later",
+        last);
   }
 
   ProviderException interrupted(String action, Throwable cause) {

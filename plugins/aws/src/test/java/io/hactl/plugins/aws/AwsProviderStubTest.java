@@ -102,10 +102,9 @@ class AwsProviderStubTest {
       long start = System.nanoTime();
       assertThatThrownBy(() -> provider.instances(context(stub)))
           .isInstanceOf(ProviderException.class)
-          .hasMessageStartingWith("cannot list instances: EC2 kept throttling the requests"
-              + " (RequestLimitExceeded) for ")
-          .hasMessageEndingWith(" attempts; the account's API request rate is exhausted, try"
-              + " again later");
+          .hasMessageStartingWith("cannot list instances: EC2 throttled all ")
+          .hasMessageEndingWith(" s (RequestLimitExceeded); the account's API request rate is"
+              + " exhausted, try again later");
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       // Waits of 50 and then 100 ms each fit at most 7 times in 600 ms.
       assertThat(took).isLessThan(Duration.ofSeconds(3));
