@@ -157,6 +157,68 @@ class ProcessReplicaSetE2ETest {
     }
 
     @Test
+    void aSetGrownFromOneMemberByAddingAndPromotingNonVotingMembersElectsANewPrimaryWhenItsPrimaryIsKilled()
+        throws Exception {
+        try (ProcessSet set = ProcessSet.started(dir, 1);
+             MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
+            MongoCollection<Document> docs = client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY);
+            for (int i = 0; i < 50; i++) {
+                docs.insertOne(new Document("_id", i));
+            }
+            MemberProcess first = set.members.get(0);
+            List<MemberProcess> added = List.of(set.newMember().start(), set.newMember().start());
+
+            // As hactl's peer grouper grows a set: first without votes, then with them.
+            List<Document> config = currentMembers(client);
+            for (int i = 0; i < added.size(); i++) {
+                config.add(new Document("_id", i + 1).append("host", added.get(i).address()).append("votes", 0).append("priority", 0));
+            }
+            reconfig(client, 2, config);
+            for (MemberProcess m : added) {
+                Await.until(m.address() + " to be a caught-up SECONDARY", Duration.ofSeconds(60), () -> ProcessSet.hello(m),
+                    h -> Boolean.TRUE.equals(h.getBoolean("secondary")));
+            }
+            List<Document> voting = currentMembers(client);
+            voting.replaceAll(m -> new Document(m).append("votes", 1).append("priority", 1));
+            reconfig(client, 3, voting);
+            assertThat(client.getDatabase("admin").runCommand(new Document("hello", 1)).getList("hosts", String.class))
+                .hasSize(3);
+
+            Set<Integer> acked = ConcurrentHashMap.newKeySet();
+            AtomicInteger failures = new AtomicInteger();
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                for (int i = 1000; running.get(); i++) {
+                    try {
+                        docs.insertOne(new Document("_id", i));
+                        acked.add(i);
+                    } catch (MongoException e) {
+                        failures.incrementAndGet();
+                    }
+                }
+            });
+            writer.start();
+            Await.until("some acknowledged writes", Duration.ofSeconds(60), acked::size, n -> n >= 20);
+            long killedAt = System.nanoTime();
+            first.kill();
+            // Generous for a shared 2-core machine; the bug this guards against never elected at all.
+            MemberProcess newPrimary = set.awaitPrimary(Duration.ofSeconds(30), first);
+            long electedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - killedAt);
+            int before = acked.size();
+            Await.until("writes to resume on " + newPrimary.address(), Duration.ofSeconds(60), acked::size, n -> n >= before + 20);
+            running.set(false);
+            writer.join(30_000);
+
+            System.out.printf("grown set: new primary %s %d ms after the kill; %d acknowledged, %d failed%n",
+                newPrimary.address(), electedMillis, acked.size(), failures.get());
+            assertThat(added).contains(newPrimary);
+            assertThat(failures.get()).isZero();
+            List<Integer> present = docs.find(Filters.gte("_id", 1000)).map(d -> d.getInteger("_id")).into(new ArrayList<>());
+            assertThat(present).containsAll(acked).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void aPrimaryCutOffFromTheMajorityStepsDownAndCannotCommit() throws Exception {
         try (ProcessSet set = ProcessSet.started(dir, 3)) {
             MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(5), null);

@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
+import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftPeer;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -58,6 +60,7 @@ public final class MemberStateMachine extends BaseStateMachine {
     private final MVMap<String, byte[]> meta;
     private final RetryableWrites retryableWrites;
     private volatile ReplSetConfig config;
+    private volatile Runnable raftConfigurationApplied = () -> { };
     private long durableIndex;
     private long lastCommit = System.nanoTime();
 
@@ -72,7 +75,35 @@ public final class MemberStateMachine extends BaseStateMachine {
 
     /** A new state machine over the same store, for a restarted Raft server (this one is closed with the old). */
     public MemberStateMachine reopen() {
-        return new MemberStateMachine(store, setName);
+        MemberStateMachine next = new MemberStateMachine(store, setName);
+        next.raftConfigurationApplied = raftConfigurationApplied;
+        return next;
+    }
+
+    /** Runs {@code action} (which must not block) each time a Raft membership entry is applied here. */
+    public void onRaftConfigurationApplied(Runnable action) {
+        this.raftConfigurationApplied = action;
+    }
+
+    @Override
+    public void notifyConfigurationChanged(long term, long index, RaftConfigurationProto newRaftConfiguration) {
+        raftConfigurationApplied.run();
+    }
+
+    /**
+     * Remembers the Raft group this member was started in, so that a restart can hand Ratis the
+     * same group (a Raft server started with an empty group stays "initializing" in Ratis 3.1
+     * until its log names it).
+     */
+    public synchronized void rememberRaftPeers(List<RaftPeer> peers) {
+        meta.put("raftPeers", BsonCodec.encode(new Document("peers", PeerHandshake.toDocuments(peers))));
+        store.commit();
+    }
+
+    /** The group remembered by {@link #rememberRaftPeers}, empty if none. */
+    public List<RaftPeer> raftPeers() {
+        byte[] bytes = meta.get("raftPeers");
+        return bytes == null ? List.of() : PeerHandshake.fromDocuments(BsonCodec.decode(bytes).get("peers"));
     }
 
     /** The replicated configuration as of the last applied entry (or the initial one). */
@@ -204,6 +235,20 @@ public final class MemberStateMachine extends BaseStateMachine {
             lastCommit = now;
         }
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(BsonCodec.encode(reply))));
+    }
+
+    /**
+     * Entries that are not ours (Raft membership, leader no-ops) count as applied too, so that the
+     * durable "last applied" index is not behind a snapshot taken right after one of them (which
+     * would make a restart reload the whole snapshot instead of skipping it).
+     */
+    @Override
+    public synchronized void notifyTermIndexUpdated(long term, long index) {
+        super.notifyTermIndexUpdated(term, index);
+        if (index > durableIndex) {
+            applied.put("term", term);
+            applied.put("index", index);
+        }
     }
 
     private Document apply(Document entry) {

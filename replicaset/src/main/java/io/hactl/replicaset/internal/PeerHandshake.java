@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.RaftPeer;
 
 import de.bwaldvogel.mongo.bson.Document;
@@ -32,8 +33,8 @@ public final class PeerHandshake {
         this.setName = setName;
     }
 
-    /** What a member told us about itself. */
-    public record PeerInfo(String host, String peerAddress, boolean initiated) {
+    /** What a member told us about itself; {@code raftRole} is its Raft role now (empty before it joined). */
+    public record PeerInfo(String host, String peerAddress, boolean initiated, String raftRole) {
     }
 
     /** Asks {@code host} for its peer address and checks its key; the exception says what is wrong. */
@@ -47,27 +48,30 @@ public final class PeerHandshake {
         if (!key.verify("hello", helloProof(nonce, host, peerAddress), String.valueOf(reply.get("proof")))) {
             throw new IOException("member " + host + " holds a different key file than this member; give every member the same --keyFile");
         }
-        return new PeerInfo(host, peerAddress, Boolean.TRUE.equals(reply.get("initiated")));
+        return new PeerInfo(host, peerAddress, Boolean.TRUE.equals(reply.get("initiated")),
+            String.valueOf(reply.getOrDefault("raftRole", "")));
     }
 
     /** Our answer to {@link #hello}. */
-    public Document answerHello(Document query, String me, String peerAddress, boolean initiated) {
+    public Document answerHello(Document query, String me, String peerAddress, boolean initiated, String raftRole) {
         if (!setName.equals(query.get("setName"))) {
             return Replies.error(Replies.INVALID_REPLICA_SET_CONFIG, "InvalidReplicaSetConfig",
                 "this member was started with --replSet " + setName + ", not " + query.get("setName"));
         }
         String nonce = String.valueOf(query.get("nonce"));
         return new Document("ok", 1.0).append("setName", setName).append("host", me).append("peerAddress", peerAddress)
-            .append("initiated", initiated).append("proof", key.sign("hello", helloProof(nonce, me, peerAddress)));
+            .append("initiated", initiated).append("raftRole", raftRole)
+            .append("proof", key.sign("hello", helloProof(nonce, me, peerAddress)));
     }
 
-    /** Tells {@code host} to start in the group with {@code peers} (empty: wait to be added) and {@code config}. */
-    public void join(String host, List<RaftPeer> peers, ReplSetConfig config) throws IOException {
-        List<Document> peerDocs = peers.stream().map(p -> new Document("id", PeerIds.host(p.getId()))
-            .append("address", p.getAddress()).append("role", p.getStartupRole().name()).append("priority", p.getPriority()))
-            .toList();
+    /**
+     * Tells {@code host} to start its Raft server in the group of {@code peers} (itself included,
+     * each with its role). {@code adding}: the set is running and the member is being added to it,
+     * so it takes the replica-set configuration from the log instead of from {@code config}.
+     */
+    public void join(String host, List<RaftPeer> peers, ReplSetConfig config, boolean adding) throws IOException {
         Document payload = new Document("setName", setName).append("host", host).append("nonce", nonce())
-            .append("peers", peerDocs).append("config", config.toDocument());
+            .append("peers", toDocuments(peers)).append("config", config.toDocument()).append("adding", adding);
         byte[] bytes = BsonCodec.encode(payload);
         Document reply = send(host, new Document(JOIN, 1).append("payload", Base64.getEncoder().encodeToString(bytes))
             .append("mac", key.sign("join", bytes)));
@@ -96,6 +100,20 @@ public final class PeerHandshake {
             throw new IOException("join refused: it was meant for " + payload.get("host") + " in set " + payload.get("setName"));
         }
         return payload;
+    }
+
+    /** Raft peers as BSON (for the join request and for a member's own record of its group). */
+    static List<Document> toDocuments(List<RaftPeer> peers) {
+        return peers.stream().map(p -> new Document("id", PeerIds.host(p.getId()))
+            .append("address", p.getAddress()).append("role", p.getStartupRole().name()).append("priority", p.getPriority()))
+            .toList();
+    }
+
+    static List<RaftPeer> fromDocuments(Object documents) {
+        return ((List<?>) documents).stream().map(Document.class::cast).map(p -> RaftPeer.newBuilder()
+            .setId(PeerIds.of(p.get("id").toString())).setAddress(p.get("address").toString())
+            .setPriority(((Number) p.get("priority")).intValue())
+            .setStartupRole(RaftPeerRole.valueOf(p.get("role").toString())).build()).toList();
     }
 
     private static Document send(String host, Document command) throws IOException {

@@ -54,7 +54,7 @@ final class RaftAdmin {
             try (RaftClient client = client(s)) {
                 client.admin().setConfiguration(voters, listeners);
             } catch (IOException e) {
-                LOG.info("membership change not adopted yet: {}", e.toString());
+                LOG.info("membership change not adopted yet: {}", e.getCause() != null ? e.getCause().toString() : e.toString());
             }
             try {
                 Thread.sleep(500);

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
+import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -53,6 +55,7 @@ public final class RaftEngine implements ReplicationEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RaftEngine.class);
     private static final long WRITE_TIMEOUT_SECONDS = 30;
+    private static final long PROMOTION_WAIT_SECONDS = 30;
 
     private final MemberOptions options;
     private final MemberIdentity me;
@@ -73,7 +76,7 @@ public final class RaftEngine implements ReplicationEngine {
     private final WriteBatcher batcher = new WriteBatcher(this::propose);
     private volatile RaftServer server;
     private volatile int peerPort;
-    /** Consecutive checks that found the Raft server stuck (see restartIfStuck); timer thread only. */
+    /** Ends a replSetFreeze; timer thread and synchronized commands only. */
     private ScheduledFuture<?> unfreeze;
 
     public RaftEngine(MemberOptions options, MemberIdentity me, MemberStateMachine stateMachine, PeerKey key) {
@@ -85,34 +88,79 @@ public final class RaftEngine implements ReplicationEngine {
         this.groupId = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("hactl-replset:" + options.replSetName()).getBytes()));
         this.raftDir = options.dbPath().resolve("raft");
         this.raftAdmin = new RaftAdmin(groupId, RaftSettings.parameters(tls));
+        stateMachine.onRaftConfigurationApplied(this::scheduleRoleCheck);
     }
 
     /** Called once the client port is bound: a member that was part of a set rejoins it. */
     public void open(int clientPort) throws IOException {
         this.peerPort = options.resolvePeerPort(clientPort);
         if (Files.isDirectory(raftDir.resolve(groupId.getUuid().toString()))) {
-            startServer(RaftGroup.valueOf(groupId), RaftStorage.StartupOption.RECOVER);
+            // The group it was started in: Ratis prefers any configuration found in the log.
+            startServer(RaftGroup.valueOf(groupId, stateMachine.raftPeers()), RaftStorage.StartupOption.RECOVER);
         }
-        StuckServerCheck check = new StuckServerCheck(groupId, me, () -> server, this::restartServer);
-        timers.scheduleWithFixedDelay(check::run, 1, 1, TimeUnit.SECONDS);
+        // Membership entries trigger the check at once; the timer covers configurations that
+        // arrive otherwise (with an installed snapshot) or commit after they were applied.
+        timers.scheduleWithFixedDelay(this::takeUpPromotion, 1, 1, TimeUnit.SECONDS);
     }
 
-    private synchronized void restartServer() throws IOException {
-        RaftServer old = server;
-        if (old == null) {
+    private void scheduleRoleCheck() {
+        try {
+            timers.execute(this::takeUpPromotion);
+        } catch (RejectedExecutionException closing) {
+            // the member is shutting down
+        }
+    }
+
+    /**
+     * A listener promoted to voter takes up its vote (see {@link ListenerPromotion}): its Raft
+     * division restarts from its own log, where the committed configuration names it a voter.
+     */
+    private void takeUpPromotion() {
+        RaftServer s = server;
+        if (s == null) {
             return;
         }
-        server = null;
-        old.close();
-        // Ratis closed the state machine with its server; a new one takes over the same store.
+        try {
+            if (ListenerPromotion.isPending(s.getDivision(groupId))) {
+                LOG.info("{} was promoted from non-voting to voting member: restarting its Raft division to take up the vote",
+                    me.address());
+                restartDivision(s);
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("{} cannot take up its promotion to voting member: {}", me.address(), e.toString());
+        }
+    }
+
+    /**
+     * Closes this member's Raft division and opens it again on the same storage (the peer port,
+     * the other members' connections and the store stay up). Ratis closes a division's state
+     * machine with it, so a new one takes over the same store.
+     */
+    private synchronized void restartDivision(RaftServer s) throws IOException {
+        if (s != server) {
+            return;
+        }
+        RaftClientReply removed = s.groupManagement(GroupManagementRequest.newRemove(clientId, s.getId(),
+            callIds.incrementAndGet(), groupId, false, false));
+        if (!removed.isSuccess()) {
+            throw new IOException("cannot close the Raft division: " + removed.getException());
+        }
         stateMachine = stateMachine.reopen();
-        startServer(RaftGroup.valueOf(groupId), RaftStorage.StartupOption.RECOVER);
+        RaftClientReply added = s.groupManagement(GroupManagementRequest.newAdd(clientId, s.getId(),
+            callIds.incrementAndGet(), RaftGroup.valueOf(groupId, stateMachine.raftPeers()), false));
+        if (!added.isSuccess()) {
+            throw new IOException("cannot reopen the Raft division: " + added.getException());
+        }
     }
 
     private synchronized void startServer(RaftGroup group, RaftStorage.StartupOption option) throws IOException {
         Files.createDirectories(raftDir);
+        if (option == RaftStorage.StartupOption.FORMAT) {
+            stateMachine.rememberRaftPeers(List.copyOf(group.getPeers()));
+        }
         RaftServer s = RaftServer.newBuilder().setServerId(PeerIds.of(me.address())).setGroup(group)
-            .setStateMachine(stateMachine).setProperties(RaftSettings.server(options.bindIp(), peerPort, raftDir))
+            .setStateMachineRegistry(id -> stateMachine)
+            .setProperties(RaftSettings.server(options.bindIp(), peerPort, raftDir))
             .setParameters(raftAdmin.parameters()).setOption(option).build();
         s.start();
         server = s;
@@ -316,7 +364,7 @@ public final class RaftEngine implements ReplicationEngine {
         for (String host : hosts) {
             joins.add(CompletableFuture.runAsync(() -> {
                 try {
-                    handshake.join(host, peers, config);
+                    handshake.join(host, peers, config, false);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -341,7 +389,8 @@ public final class RaftEngine implements ReplicationEngine {
     @Override
     public synchronized Document peerCommand(String name, Document query) {
         if (name.equals(PeerHandshake.HELLO)) {
-            return handshake.answerHello(query, me.address(), peerAddress(), server != null);
+            return handshake.answerHello(query, me.address(), peerAddress(), server != null,
+                info().map(i -> i.getCurrentRole().name()).orElse(""));
         }
         Document payload;
         try {
@@ -353,18 +402,12 @@ public final class RaftEngine implements ReplicationEngine {
         if (server != null) {
             return Replies.error(Replies.ALREADY_INITIALIZED, "AlreadyInitialized", me.address() + " is already part of a replica set");
         }
-        List<RaftPeer> peers = new ArrayList<>();
-        for (Object o : (List<?>) payload.get("peers")) {
-            Document p = (Document) o;
-            peers.add(RaftPeer.newBuilder().setId(PeerIds.of(p.get("id").toString())).setAddress(p.get("address").toString())
-                .setPriority(((Number) p.get("priority")).intValue())
-                .setStartupRole(RaftPeerRole.valueOf(p.get("role").toString())).build());
-        }
+        List<RaftPeer> peers = PeerHandshake.fromDocuments(payload.get("peers"));
         try {
             ReplSetConfig config = ReplSetConfig.parse((Document) payload.get("config"), options.replSetName());
-            if (!peers.isEmpty()) {
+            if (!Boolean.TRUE.equals(payload.get("adding"))) {
                 // Forming a new set: everyone starts from the same configuration. A member added
-                // to a running set (no peers) learns it from the snapshot and log instead.
+                // to a running set learns it from the snapshot and log instead.
                 stateMachine.setInitialConfig(config);
             }
             startServer(RaftGroup.valueOf(groupId, peers), RaftStorage.StartupOption.FORMAT);
@@ -402,18 +445,28 @@ public final class RaftEngine implements ReplicationEngine {
             RaftServer s = server;
             List<RaftPeer> voters = new ArrayList<>();
             List<RaftPeer> listeners = new ArrayList<>();
+            List<String> promoted = new ArrayList<>();
             var currentConf = s.getDivision(groupId).getRaftConf();
+            List<RaftPeer> currentPeers = new ArrayList<>(currentConf.getCurrentPeers());
+            currentPeers.addAll(currentConf.getCurrentPeers(RaftPeerRole.LISTENER));
             for (ReplSetConfig.Member m : next.members()) {
                 RaftPeer known = currentConf.getPeer(PeerIds.of(m.host()), RaftPeerRole.FOLLOWER, RaftPeerRole.LISTENER);
                 String address;
                 if (known != null) {
                     address = known.getAddress();
+                    if (m.voter() && currentConf.getPeer(known.getId(), RaftPeerRole.LISTENER) != null) {
+                        promoted.add(m.host());
+                    }
                 } else {
                     PeerHandshake.PeerInfo info = handshake.hello(m.host());
-                    if (!info.initiated()) {
-                        handshake.join(m.host(), List.of(), next);
-                    }
                     address = info.peerAddress();
+                    if (!info.initiated()) {
+                        // The new member starts in the current group plus itself, in its own role,
+                        // so its Raft server runs from the start instead of waiting to be named.
+                        List<RaftPeer> group = new ArrayList<>(currentPeers);
+                        group.add(peer(m, address));
+                        handshake.join(m.host(), group, next, true);
+                    }
                 }
                 (m.voter() ? voters : listeners).add(peer(m, address));
             }
@@ -428,10 +481,40 @@ public final class RaftEngine implements ReplicationEngine {
                     "Raft did not adopt the new membership within " + RaftAdmin.RECONFIG_WAIT_SECONDS + " s; new members may still be"
                     + " catching up; check replSetGetStatus and retry");
             }
+            for (String host : promoted) {
+                awaitVoter(host);
+            }
         } catch (IOException e) {
             return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetReconfig failed: " + e.getMessage());
         }
         return Replies.ok();
+    }
+
+    /**
+     * Waits until a promoted member runs as a voter (it restarts its Raft division for that), so
+     * that once replSetReconfig answers, the set can elect with the new votes.
+     */
+    private void awaitVoter(String host) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROMOTION_WAIT_SECONDS);
+        String role = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                role = handshake.hello(host).raftRole();
+                if (role.equals(RaftPeerRole.FOLLOWER.name()) || role.equals(RaftPeerRole.CANDIDATE.name())) {
+                    return;
+                }
+            } catch (IOException e) {
+                role = e.getMessage();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("{} has the vote in the configuration but still runs as {} after {} s; it takes up the vote when it can",
+            host, role, PROMOTION_WAIT_SECONDS);
     }
 
     @Override

@@ -58,9 +58,10 @@ public final class RaftSettings {
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
-        // No snapshot on a clean stop: members added later then replay the log, the path that is
-        // reliable in Ratis 3.1 (see RaftEngine#restartIfStuck for the snapshot path's stall).
+        // No snapshot on a clean stop, nor when a promoted member restarts its Raft division
+        // (ListenerPromotion): the store is durable by itself, and a snapshot there only costs time.
         RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
+        RaftServerConfigKeys.Snapshot.setTriggerWhenRemoveEnabled(p, false);
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
         RaftServerConfigKeys.Log.setPurgeGap(p, 256);
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
