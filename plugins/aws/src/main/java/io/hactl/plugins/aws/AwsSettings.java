@@ -171,7 +171,8 @@ record AwsSettings(
           + e.getReason());
     }
     if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) {
-      return Optional.of("must be an http or https URL such as https://ec2.us-east-1.amazonaws.com");
+      return Optional.of(
+          "must be an http or https URL such as https://ec2.us-east-1.amazonaws.com");
     }
     if (uri.getHost() == null) {
       return Optional.of("must name a host, such as https://ec2.us-east-1.amazonaws.com");

@@ -22,9 +22,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real {@code moto_server} (moto 5, shipped with this machine image's Python) on a free port of
- * 127.0.0.1, started once for the whole test run and stopped when JUnit closes its root store (which closes AutoCloseable values).
- * Its state is cleared with {@code POST /moto-api/reset}. When moto_server is not on PATH the
- * tests fail, saying so: they never fall back to anything else.
+ * 127.0.0.1, started once for the whole test run and stopped when JUnit closes its root store
+ * (which closes AutoCloseable values). Its state is cleared with {@code POST /moto-api/reset}.
+ * When moto_server cannot be found the tests fail, saying where they looked: they never fall back
+ * to anything else.
  *
  * <p>moto's images come from {@code moto-amis.json} (two Amazon Linux AMIs, see {@link
  * Fixtures}) instead of its catalogue of about 1200, which it would rebuild after every reset.
