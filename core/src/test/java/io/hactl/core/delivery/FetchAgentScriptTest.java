@@ -14,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
@@ -53,6 +54,11 @@ class FetchAgentScriptTest {
   }
 
   private Run run(String script) throws IOException, InterruptedException {
+    return run(script, null);
+  }
+
+  /** @param path the PATH the script sees, or null for this process's */
+  private Run run(String script, String path) throws IOException, InterruptedException {
     Path file = dir.resolve("fetch-agent.sh");
     Files.writeString(file, script);
     ProcessBuilder builder = new ProcessBuilder("bash", file.toString())
@@ -62,6 +68,9 @@ class FetchAgentScriptTest {
     builder.environment().put("HACTL_OPT", opt.toString());
     builder.environment().put("HACTL_FETCH_ROUNDS", "1");
     builder.environment().put("HACTL_FETCH_PAUSE", "0");
+    if (path != null) {
+      builder.environment().put("PATH", path);
+    }
     Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("script finished").isTrue();
     return new Run(process.exitValue(),
@@ -131,6 +140,43 @@ class FetchAgentScriptTest {
       assertThat(opt.resolve("agent/lib/stale.jar")).doesNotExist();
       assertThat(opt.resolve("agent/lib/marker.txt")).hasContent("new");
     }
+  }
+
+  /**
+   * Minimal images (Debian's debootstrap minbase with cloud-init) have neither curl nor wget:
+   * the script then downloads with python3, which cloud-init itself runs on.
+   */
+  @Test
+  void downloadsWithPython3WhenNeitherCurlNorWgetIsInstalled() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    for (String tool : List.of("bash", "sha256sum", "cut", "mv", "rm", "mkdir", "mktemp", "tar",
+        "gzip", "sleep", "rmdir", "cat", "python3")) {
+      // A wrapper rather than a symbolic link, which JUnit warns about when it cleans up.
+      Path wrapper = bin.resolve(tool);
+      Files.writeString(wrapper, "#!/bin/sh\nexec '" + which(tool) + "' \"$@\"\n");
+      Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwx------"));
+    }
+    DistributionTarball tarball = DistributionTarball.of(TestTarballs.distribution(dir, "py"));
+    try (DistributionServer server = DistributionServer.start(
+        new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), tarball)) {
+      Run run = run(scriptFor(new AgentSource(List.of(url(server)), tarball.sha256())),
+          bin.toString());
+
+      assertThat(run.exit()).as(run.stderr()).isZero();
+      assertThat(opt.resolve("agent/lib/marker.txt")).hasContent("py");
+    }
+  }
+
+  /** The real executable of {@code tool} (python3 resolved past version-manager shims). */
+  private static Path which(String tool) throws IOException, InterruptedException {
+    String[] command = tool.equals("python3")
+        ? new String[] {"python3", "-c", "import sys; print(sys.executable)"}
+        : new String[] {"bash", "-c", "command -v " + tool};
+    Process process = new ProcessBuilder(command).start();
+    String found = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+        .strip();
+    assertThat(process.waitFor()).as("%s is installed", tool).isZero();
+    return Path.of(found).toRealPath();
   }
 
   private static URI url(DistributionServer server) {
