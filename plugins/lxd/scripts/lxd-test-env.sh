@@ -214,9 +214,15 @@ build_image() {
   mkdir -p "$rootfs/etc/systemd/network" "$rootfs/etc/cloud/cloud.cfg.d" "$rootfs/var/lib/lxd"
   printf '[Match]\nName=eth0\n\n[Network]\nDHCP=ipv4\n' >"$rootfs/etc/systemd/network/eth0.network"
   chroot "$rootfs" systemctl enable systemd-networkd >/dev/null 2>&1
-  # LXD first (it hands over cloud-init.user-data); minbase has no locales.
-  printf 'datasource_list: [LXD, NoCloud, None]\nlocale: false\n' \
+  # LXD first (it hands over cloud-init.user-data); minbase has no locales; the container's own
+  # name resolves through /etc/hosts.
+  printf 'datasource_list: [LXD, NoCloud, None]\nlocale: false\nmanage_etc_hosts: true\n' \
     >"$rootfs/etc/cloud/cloud.cfg.d/90-hactl.cfg"
+  # debootstrap copies this host's resolv.conf: its name server is beyond the bridge, where the
+  # FORWARD drop makes every lookup time out (seconds each, in the JVM too). The bridge's
+  # dnsmasq answers the containers' names and refuses the rest at once.
+  printf 'nameserver %s\n' "${BRIDGE_CIDR%/*}" >"$rootfs/etc/resolv.conf"
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$rootfs/etc/hosts"
   # Each container must get its own machine id and the hostname LXD gives it.
   : >"$rootfs/etc/machine-id"
   rm -f "$rootfs/etc/hostname" "$rootfs/var/lib/dbus/machine-id"
