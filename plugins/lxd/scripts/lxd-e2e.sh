@@ -54,7 +54,9 @@ voters() { json | python3 -c 'import json,sys
 d=json.load(sys.stdin)
 print(sum(1 for m in d["machines"].values() if (m.get("member") or {}).get("has-vote")))' 2>/dev/null || echo 0; }
 has_voters() { [ "$(voters)" -ge "$1" ]; }
-master_id() { json | python3 -c 'import json,sys; print(json.load(sys.stdin).get("master") or "")'; }
+# Empty while status cannot name a master (right after a reconfig it may briefly show none).
+master_id() { json | python3 -c 'import json,sys; print(json.load(sys.stdin).get("master") or "")' 2>/dev/null; }
+has_master() { [ -n "$(master_id)" ]; }
 instance_of() { json | python3 -c 'import json,sys; print(json.load(sys.stdin)["machines"][sys.argv[1]]["instance-id"])' "$1"; }
 new_master_accepts_write() {
   local old=$1 m
@@ -140,7 +142,8 @@ for run in $(seq 1 "$runs"); do
   t=$(now); h enable-ha -n 3 >/dev/null || fail "enable-ha -n 3"
   until_ok "three controllers with a vote" has_voters 3
   ha+=("$(since "$t")")
-  old=$(master_id); [ -n "$old" ] || fail "no master after enable-ha"
+  until_ok "a master after enable-ha" has_master
+  old=$(master_id)
   name=$(instance_of "$old")
   log "run $run: stopping the master's container $name (machine $old)"
   t=$(now); lxc stop --force "$name"; stop+=("$(since "$t")")
