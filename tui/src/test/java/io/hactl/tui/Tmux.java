@@ -70,7 +70,7 @@ public final class Tmux implements AutoCloseable {
 
   /** Sends {@code text} literally, character by character. */
   public void type(String text) throws IOException, InterruptedException {
-    tmux("send-keys", "-t", session, "-l", text);
+    tmux("send-keys", "-t", session, "-l", "--", text);
   }
 
   public void resize(int columns, int rows) throws IOException, InterruptedException {
@@ -125,7 +125,11 @@ public final class Tmux implements AutoCloseable {
   }
 
   @Override
-  public void close() throws IOException, InterruptedException {
-    tmux("kill-server");
+  public void close() throws IOException {
+    try {
+      tmux("kill-server");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
