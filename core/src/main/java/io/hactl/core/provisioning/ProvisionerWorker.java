@@ -71,7 +71,14 @@ public final class ProvisionerWorker {
         ProvisioningPlanner.plan(machines, broker.instances(), state.nextMachineId());
     for (Instance instance : plan.adopt()) {
       state.setInstance(instance.machineId(), instance.id(), instance.addresses(),
-          instance.ports());
+          recordedPorts(machine(machines, instance.machineId()), instance));
+    }
+    for (Instance instance : plan.refresh()) {
+      Machine machine = machine(machines, instance.machineId());
+      LOG.info("machine {} (instance {}) now has addresses {}", machine.id(), instance.id(),
+          instance.addresses());
+      state.setInstance(machine.id(), instance.id(), instance.addresses(),
+          recordedPorts(machine, instance));
     }
     if (!plan.stop().isEmpty()) {
       LOG.info("stopping instances of removed machines: {}", plan.stop());
@@ -102,6 +109,27 @@ public final class ProvisionerWorker {
     state.setInstance(machine.id(), null, List.of(), Map.of());
   }
 
+  private static Machine machine(List<Machine> machines, String id) {
+    return machines.stream().filter(m -> m.id().equals(id)).findFirst().orElseThrow();
+  }
+
+  /**
+   * The ports to record: what was recorded, overlaid with what the provider reports, and for a
+   * controller the environment's state port when the provider reports none (cloud providers
+   * cannot know it; the member listens on it because the user data says so). Without it the
+   * member's address would be unknown, and the planner would take the controller for a plain
+   * machine to convert.
+   */
+  private Map<String, Integer> recordedPorts(Machine machine, Instance instance) {
+    Map<String, Integer> ports = new HashMap<>(machine.ports());
+    ports.putAll(instance.ports());
+    int statePort = master.providerAccess() == null ? 0 : master.providerAccess().statePort();
+    if (machine.isController() && statePort > 0) {
+      ports.putIfAbsent(Instance.STATE_PORT, statePort);
+    }
+    return ports;
+  }
+
   /**
    * The machine's constraints as the SPI record. Pairs stored before core checked them (older
    * shells passed unknown keys on) are reported as the machine's error, not as a failed round.
@@ -129,7 +157,8 @@ public final class ProvisionerWorker {
       Instance instance = broker.start(new InstanceSpec(machine.id(), machine.isController(),
           AgentConfigCodec.toYaml(config), data.text(), statePort, constraints(machine),
           machine.placement()));
-      state.setInstance(machine.id(), instance.id(), instance.addresses(), instance.ports());
+      state.setInstance(machine.id(), instance.id(), instance.addresses(),
+          recordedPorts(machine, instance));
       if (machine.provisioningError() != null) {
         state.setProvisioningError(machine.id(), null);
       }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * was allocated and has since been removed from state (ids below {@code nextMachineId}), so an
  * instance being started for a machine that is about to be recorded is never stopped. A machine
  * that {@code enable-ha --to} made a controller runs a plain instance without a member: it is
- * converted (see {@link ProvisioningPlan#convert}).
+ * converted (see {@link ProvisioningPlan#convert}). Addresses are refreshed only from an instance
+ * with the recorded id that reports some (see {@link ProvisioningPlan#refresh}).
  */
 public final class ProvisioningPlanner {
 
@@ -54,7 +55,15 @@ public final class ProvisioningPlanner {
         .map(Machine::id)
         .sorted(Machine::compareIds)
         .toList();
-    return new ProvisioningPlan(start, adopt, stop, convert);
+    // Only addresses the provider knows replace recorded ones: an instance listed without
+    // addresses (booting, or a provider that cannot tell) keeps what state has.
+    List<Instance> refresh = instances.stream()
+        .filter(i -> !i.addresses().isEmpty())
+        .filter(i -> machines.stream().anyMatch(m -> i.id().equals(m.instanceId())
+            && i.machineId().equals(m.id()) && !m.addresses().equals(i.addresses())))
+        .sorted(Comparator.comparing(Instance::machineId, Machine::compareIds))
+        .toList();
+    return new ProvisioningPlan(start, adopt, stop, convert, refresh);
   }
 
   private static boolean isAllocatedId(String machineId, long nextMachineId) {
