@@ -54,8 +54,8 @@ final class EnvironmentReader {
             + key.key() + "\": " + key.expected()));
       }
     }
-    requireTogether(CommonKey.AGENT_URL, CommonKey.AGENT_SHA256, environment, locations);
-    requireTogether(CommonKey.AGENT_SHA256, CommonKey.AGENT_URL, environment, locations);
+    requireTogether(CommonKey.AGENT_URL, CommonKey.AGENT_SHA256, locations);
+    requireTogether(CommonKey.AGENT_SHA256, CommonKey.AGENT_URL, locations);
     if (problems.size() > before) {
       return Optional.empty();
     }
@@ -82,7 +82,7 @@ final class EnvironmentReader {
   }
 
   /** A download is only trusted with its checksum, and a checksum means nothing without it. */
-  private void requireTogether(CommonKey present, CommonKey needed, YamlNode.Entry environment,
+  private void requireTogether(CommonKey present, CommonKey needed,
       Map<String, SourceLocation> locations) {
     if (locations.containsKey(present.key()) && !locations.containsKey(needed.key())) {
       problems.add(new ConfigProblem(locations.get(present.key()), "\"" + present.key()

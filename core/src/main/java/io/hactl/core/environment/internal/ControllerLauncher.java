@@ -86,10 +86,16 @@ final class ControllerLauncher {
     return instance.addresses().get(0) + ":" + port;
   }
 
-  /** Waits for the member to answer, failing fast if its agent process has died. */
+  /**
+   * Waits for the member to answer, failing fast if its agent process has died. Whatever the
+   * outcome, the client then stops serving the agent: an answering member has it, and a failed
+   * one is cleaned up by destroy-environment.
+   */
   void awaitMember(ProviderContext context, Launched launched) throws HactlException {
-    try (BootstrapUserData delivery = launched.delivery()) {
+    try {
       awaitAnswer(context, launched);
+    } finally {
+      launched.delivery().close();
     }
   }
 
