@@ -42,7 +42,16 @@ public final class MemberProcess implements AutoCloseable {
 
     public MemberProcess start() throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-XX:+UseSerialGC",
+            "-Xmx256m", "-XX:+UseSerialGC"));
+        // Extra JVM flags, space-separated. By default C1 only (as hactl runs its agents): on a
+        // shared 2-core machine, C2 compiling for the first minute of a short-lived member costs
+        // more CPU than it saves. -Dhactl.member.jvmArgs= (empty) runs members as `hactl db-member` does.
+        for (String flag : System.getProperty("hactl.member.jvmArgs", "-XX:TieredStopAtLevel=1").split(" ")) {
+            if (!flag.isBlank()) {
+                cmd.add(flag);
+            }
+        }
+        cmd.addAll(List.of(
             "-Dorg.slf4j.simpleLogger.log.org.apache.ratis=" + System.getProperty("hactl.e2e.ratisLogLevel", "error"),
             "-Dorg.slf4j.simpleLogger.log.io.hactl=info", "-cp", System.getProperty("java.class.path"), DbMemberMain.class.getName(),
             "--port", String.valueOf(port), "--dbpath", dbPath.toString(), "--replSet", "rs0", "--bind_ip", "127.0.0.1"));
@@ -54,7 +63,8 @@ public final class MemberProcess implements AutoCloseable {
         // Whatever happens to the test, its member JVMs do not outlive it.
         Process started = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
-        Await.until(address() + " to listen (log " + log + ")", Duration.ofSeconds(30), this::logText,
+        // Generous: JVM start-up on a shared, busy 2-core machine has taken more than 30 s.
+        Await.until(address() + " to listen (log " + log + ")", Duration.ofSeconds(120), this::logText,
             text -> text.contains("listening on") || !process.isAlive());
         if (!process.isAlive()) {
             throw new IOException("member " + address() + " exited at start: " + logText());

@@ -78,7 +78,7 @@ public final class ProcessSet implements AutoCloseable {
             client.getDatabase("admin").runCommand(new Document("replSetInitiate",
                 new Document("_id", "rs0").append("version", 1).append("members", list)));
         }
-        awaitPrimary(Duration.ofSeconds(30), null);
+        awaitPrimary(Duration.ofSeconds(60), null);
         System.out.printf("initiated %d members in %d ms%n", members.size(), (System.nanoTime() - start) / 1_000_000);
     }
 

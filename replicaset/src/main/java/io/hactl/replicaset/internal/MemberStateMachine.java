@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.ratis.io.MD5Hash;
 import org.apache.ratis.proto.RaftProtos.LogEntryProto;
 import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
+import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
 import org.apache.ratis.protocol.RaftPeer;
@@ -233,6 +234,10 @@ public final class MemberStateMachine extends BaseStateMachine {
         if (now - lastCommit > COMMIT_INTERVAL_NANOS) {
             store.commit();
             lastCommit = now;
+        }
+        if (trx.getServerRole() != RaftPeerRole.LEADER) {
+            // Only the leader answers the client; a follower's reply would be encoded for nobody.
+            return CompletableFuture.completedFuture(Message.EMPTY);
         }
         return CompletableFuture.completedFuture(Message.valueOf(ByteString.copyFrom(BsonCodec.encode(reply))));
     }
