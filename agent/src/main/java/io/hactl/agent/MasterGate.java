@@ -58,7 +58,15 @@ final class MasterGate implements Runnable {
   public void run() {
     boolean primary = leadership.isPrimary();
     long current = primary ? leadership.term() : -1;
-    boolean holds = primary && fence.hold(current);
+    TermFence.Claim claim = primary ? fence.hold(current) : TermFence.Claim.SUPERSEDED;
+    if (claim == TermFence.Claim.UNCONFIRMED) {
+      // A slow or refused write says nothing about another master: skip this round without
+      // counting it as a change of master (a loaded machine would otherwise see flapping).
+      LOG.debug("machine {} cannot confirm term {} this round: master workers wait", machineId,
+          current);
+      return;
+    }
+    boolean holds = claim == TermFence.Claim.HELD;
     if (holds != master || (holds && current != term)) {
       if (holds) {
         LOG.info("machine {} is now the master (term {}): starting master workers", machineId,
@@ -69,9 +77,8 @@ final class MasterGate implements Runnable {
           LOG.warn("cannot record the election of machine {}: {}", machineId, e.getMessage());
         }
       } else if (primary) {
-        LOG.warn("machine {} is primary in term {} but cannot claim that term as the master"
-            + " (a newer master holds it, or the claim failed): master workers stopped",
-            machineId, current);
+        LOG.warn("machine {} is primary in term {} but a newer master holds the term:"
+            + " master workers stopped", machineId, current);
       } else {
         LOG.info("machine {} is no longer the master: master workers stopped", machineId);
       }

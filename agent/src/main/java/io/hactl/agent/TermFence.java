@@ -27,18 +27,26 @@ final class TermFence {
     this.state = state;
   }
 
-  /**
-   * Claims {@code newTerm} for this machine; on success later {@link #check}s claim it again.
-   *
-   * @return false when another master holds this or a newer term, or the claim cannot be
-   *     written (then this controller must not act as master this round)
-   */
-  boolean hold(long newTerm) {
+  /** What a claim found. */
+  enum Claim {
+    /** This machine holds the term: it is the master. */
+    HELD,
+    /** Another master holds this or a newer term: this one was deposed. */
+    SUPERSEDED,
+    /**
+     * The claim could not be written (no answer in time, or the member refused it): this
+     * machine must not act this round, but nothing says another master took over.
+     */
+    UNCONFIRMED
+  }
+
+  /** Claims {@code newTerm} for this machine; later {@link #check}s claim it again. */
+  Claim hold(long newTerm) {
     term = newTerm;
     try {
-      return state.claimMasterTerm(machineId, newTerm);
+      return state.claimMasterTerm(machineId, newTerm) ? Claim.HELD : Claim.SUPERSEDED;
     } catch (StateException e) {
-      return false;
+      return Claim.UNCONFIRMED;
     }
   }
 

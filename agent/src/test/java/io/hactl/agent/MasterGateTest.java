@@ -111,6 +111,21 @@ class MasterGateTest {
   }
 
   @Test
+  void skipsARoundItCannotConfirmWithoutCountingItAsAChangeOfMaster() {
+    member.primary = true;
+    member.term = 3;
+    gate.run();
+    state.failNext = 1;
+    log.clear();
+    gate.run();
+    assertThat(log).as("no workers while the term is unconfirmed").isEmpty();
+    assertThat(gate.isMaster()).isTrue();
+    gate.run();
+    assertThat(log).as("no second election recorded").doesNotContain("elected")
+        .contains("provisioner");
+  }
+
+  @Test
   void aMasterElectedAgainInALaterTermIsRecordedAgain() {
     member.primary = true;
     member.term = 3;
@@ -140,12 +155,13 @@ class MasterGateTest {
   void aDeposedMastersProvisionerCannotStartOrStopInstances() throws Exception {
     RecordingBroker provider = new RecordingBroker();
     TermFence oldFence = new TermFence("1", state);
-    assertThat(oldFence.hold(3)).isTrue();
+    assertThat(oldFence.hold(3)).isEqualTo(TermFence.Claim.HELD);
     InstanceBroker oldMasters = new FencedInstanceBroker(provider, oldFence);
     oldMasters.start(spec("7"));
 
     TermFence newFence = new TermFence("2", state);
-    assertThat(newFence.hold(4)).as("the new master claims its term").isTrue();
+    assertThat(newFence.hold(4)).as("the new master claims its term")
+        .isEqualTo(TermFence.Claim.HELD);
     InstanceBroker newMasters = new FencedInstanceBroker(provider, newFence);
 
     assertThatThrownBy(() -> oldMasters.start(spec("8"))).isInstanceOf(HactlException.class)
@@ -154,19 +170,21 @@ class MasterGateTest {
         .isInstanceOf(HactlException.class);
     newMasters.stop(List.of("i-7"));
     assertThat(provider.calls).containsExactly("start 7", "stop [i-7]");
-    assertThat(oldFence.hold(3)).as("an old term can never be claimed back").isFalse();
+    assertThat(oldFence.hold(3)).as("an old term can never be claimed back")
+        .isEqualTo(TermFence.Claim.SUPERSEDED);
   }
 
   @Test
   void aMasterThatCannotReachStateDoesNotTouchTheProvider() throws Exception {
     RecordingBroker provider = new RecordingBroker();
     TermFence fence = new TermFence("1", state);
-    assertThat(fence.hold(3)).isTrue();
+    assertThat(fence.hold(3)).isEqualTo(TermFence.Claim.HELD);
     state.unreachable = true;
     assertThatThrownBy(() -> new FencedInstanceBroker(provider, fence).start(spec("7")))
         .isInstanceOf(HactlException.class).hasMessageContaining("cannot confirm");
     assertThat(provider.calls).isEmpty();
-    assertThat(fence.hold(3)).as("no round while the claim cannot be written").isFalse();
+    assertThat(fence.hold(3)).as("no round while the claim cannot be written")
+        .isEqualTo(TermFence.Claim.UNCONFIRMED);
   }
 
   private static InstanceSpec spec(String machineId) {
