@@ -113,8 +113,14 @@ else
   cp "$lxd_jar" "$unpacked/hactl-agent/plugins/"
   tar -C "$unpacked" -czf "$served/hactl-agent-lxd.tar.gz" hactl-agent
   sha=$(sha256sum "$served/hactl-agent-lxd.tar.gz" | cut -d' ' -f1)
+  ss -ltn | grep -q '10.77.10.1:17070 ' && fail "10.77.10.1:17070 is taken: stop what listens there"
   python3 -m http.server 17070 --bind 10.77.10.1 --directory "$served" >"$HACTL_HOME/served.log" 2>&1 &
   server_pid=$!
+  # Served only once it answers; the address is this host's own on the suite's bridge.
+  until curl -sf -o /dev/null --head http://10.77.10.1:17070/hactl-agent-lxd.tar.gz; do
+    kill -0 "$server_pid" 2>/dev/null || fail "cannot serve the distribution: $(tail -1 "$HACTL_HOME/served.log")"
+    sleep 0.2
+  done
   delivery="agent-url: http://10.77.10.1:17070/hactl-agent-lxd.tar.gz
     agent-sha256: $sha"
   log "the built distribution has no LXD plugin: serving a copy with it (pid $server_pid)"
