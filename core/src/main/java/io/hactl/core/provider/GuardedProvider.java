@@ -109,6 +109,14 @@ public final class GuardedProvider {
         () -> immutable(provider.instances(context)));
   }
 
+  /** See {@link Provider#releaseEnvironment}. */
+  public void releaseEnvironment(ProviderContext context) throws HactlException {
+    calls.call(label, "release the environment's resources", pluginLoader, () -> {
+      provider.releaseEnvironment(context);
+      return Boolean.TRUE;
+    });
+  }
+
   /** A copy the plugin cannot change later; null stays null, to be reported as such. */
   private static <T> List<T> immutable(List<T> answer) {
     return answer == null ? null : List.copyOf(answer);

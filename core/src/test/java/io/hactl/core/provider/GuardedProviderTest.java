@@ -1,6 +1,7 @@
 package io.hactl.core.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -54,6 +55,12 @@ class GuardedProviderTest {
     assertThat(e.kind()).isEqualTo(HactlException.Kind.FAILURE);
     assertThat(e).hasMessage("provider failing (plugin fixture-failing) could not start instance"
         + " for machine 3: quota exceeded in region test-1");
+  }
+
+  @Test
+  void aProviderBuiltBeforeReleaseEnvironmentExistedReleasesNothingAndDoesNotFail() {
+    assertThatCode(() -> registry.provider("echo").releaseEnvironment(context()))
+        .doesNotThrowAnyException();
   }
 
   @Test

@@ -115,4 +115,14 @@ public interface Provider extends ExtensionPoint {
    * @since 0.1
    */
   List<Instance> instances(ProviderContext context) throws ProviderException;
+
+  /**
+   * Releases what the provider created for the environment as a whole, such as a security group
+   * or a network, once {@code destroy-environment} has stopped every instance and the provider
+   * lists none. Called again if a destroy is retried, so it must succeed when there is nothing
+   * left to release. The default releases nothing.
+   *
+   * @since 0.2
+   */
+  default void releaseEnvironment(ProviderContext context) throws ProviderException {}
 }

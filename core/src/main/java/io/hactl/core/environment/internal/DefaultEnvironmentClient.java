@@ -133,7 +133,9 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
    * Asks the provider, not state, what to stop: state may be unreachable, and an instance
    * started by a bootstrap that failed half-way is known only to the provider. A master may
    * start an instance between the listing and its own stop, so destroy lists again until the
-   * provider reports none.
+   * provider reports none; then the provider releases what it made for the environment as a
+   * whole (a security group, say), and only then is the environment forgotten, so a failed
+   * release can be retried.
    */
   @Override
   public DestroyResult destroy() throws HactlException {
@@ -146,6 +148,7 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
     for (int round = 0; round < DESTROY_ROUNDS; round++) {
       List<String> ids = env.provider().instances(context).stream().map(Instance::id).toList();
       if (ids.isEmpty()) {
+        env.provider().releaseEnvironment(context);
         env.store().forget(env.name());
         return new DestroyResult(env.name(), stopped);
       }
