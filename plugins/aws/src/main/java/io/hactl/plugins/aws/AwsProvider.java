@@ -146,6 +146,21 @@ public final class AwsProvider implements Provider {
     }
   }
 
+  /**
+   * Deletes the environment's security group {@code hactl-<uuid>} (found by its tag, else by its
+   * name); none is success, so a retried destroy passes. EC2 refuses the delete with
+   * DependencyViolation while terminated instances still hold the group, for up to a few minutes
+   * after they terminate: the delete is retried like a throttled request (at most 20 s, stopped
+   * by an interrupt), then fails saying to run destroy-environment again.
+   */
+  @Override
+  public void releaseEnvironment(ProviderContext context) throws ProviderException {
+    AwsSettings settings = AwsSettings.parse(context.settings());
+    try (Ec2Session session = sessions.open(settings)) {
+      new SecurityGroups(session).release(context.environmentUuid());
+    }
+  }
+
   /** The environment's instances, terminated ones excluded (EC2 shows them for a while). */
   @Override
   public List<Instance> instances(ProviderContext context) throws ProviderException {

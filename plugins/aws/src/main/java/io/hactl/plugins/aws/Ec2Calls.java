@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -62,6 +63,19 @@ final class Ec2Calls implements AutoCloseable {
    */
   <T> Optional<T> callUnless(String action, String operation, Set<String> tolerated,
       Supplier<T> request) throws ProviderException {
+    return callAwaiting(action, operation, tolerated, Set.of(), null, request);
+  }
+
+  /**
+   * Like {@link #callUnless}, but also retries while EC2 answers one of {@code awaited} error
+   * codes: refusals that EC2 lifts by itself after a while, such as DependencyViolation while
+   * terminated instances still hold a security group. They are retried like throttling, with the
+   * same backoff and within the same budget; when EC2 still refuses at the end of it, {@code
+   * stillRefused} makes the exception from EC2's last answer and the time spent.
+   */
+  <T> Optional<T> callAwaiting(String action, String operation, Set<String> tolerated,
+      Set<String> awaited, BiFunction<AwsServiceException, Duration, ProviderException> stillRefused,
+      Supplier<T> request) throws ProviderException {
     long start = nanoTime.getAsLong();
     int attempt = 0;
     while (true) {
@@ -77,14 +91,16 @@ final class Ec2Calls implements AutoCloseable {
         if (tolerated.contains(Ec2Errors.code(e))) {
           return Optional.empty();
         }
-        if (!Ec2Errors.isThrottling(e)) {
+        boolean waiting = awaited.contains(Ec2Errors.code(e));
+        if (!waiting && !Ec2Errors.isThrottling(e)) {
           throw errors.map(action, operation, e);
         }
         attempt++;
         Duration elapsed = Duration.ofNanos(nanoTime.getAsLong() - start);
         Optional<Duration> delay = backoff.delayBefore(attempt, elapsed);
         if (delay.isEmpty()) {
-          throw errors.throttled(action, attempt, elapsed, e);
+          throw waiting ? stillRefused.apply(e, elapsed)
+              : errors.throttled(action, attempt, elapsed, e);
         }
         pause(action, delay.get());
       } catch (SdkException e) {

@@ -69,9 +69,22 @@ final class Ec2Errors {
   ProviderException throttled(String action, int attempts, Duration elapsed,
       AwsServiceException last) {
     return new ProviderException("cannot " + action + ": EC2 throttled all " + attempts
-        + " attempts in " + String.format(Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0)
-        + " s (" + code(last) + "); the account's API request rate is exhausted, try again later",
+        + " attempts in " + seconds(elapsed) + " s (" + code(last) + "); the account's API request rate is exhausted, try again later",
         last);
+  }
+
+  /**
+   * EC2 kept refusing to delete a security group with DependencyViolation for all of {@code
+   * elapsed}: after destroy, the usual holder is an instance that EC2 lists as terminated but has
+   * not let go of yet, which takes a few minutes at most.
+   */
+  ProviderException stillInUse(String action, Duration elapsed, AwsServiceException last) {
+    String message = last.awsErrorDetails() == null ? ""
+        : oneLine(last.awsErrorDetails().errorMessage());
+    return new ProviderException("cannot " + action + ": EC2 still counts it in use after "
+        + seconds(elapsed) + " s (" + code(last) + (message.isEmpty() ? "" : ": " + message)
+        + "), most likely by the environment's terminated instances, which EC2 releases within"
+        + " minutes; run destroy-environment again", last);
   }
 
   ProviderException interrupted(String action, Throwable cause) {
@@ -121,6 +134,10 @@ final class Ec2Errors {
   private String where() {
     return settings.endpoint().map(Object::toString)
         .orElse("the " + settings.region() + " endpoint");
+  }
+
+  private static String seconds(Duration elapsed) {
+    return String.format(Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0);
   }
 
   private static String oneLine(String text) {

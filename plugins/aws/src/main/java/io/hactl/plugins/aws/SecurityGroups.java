@@ -3,6 +3,7 @@ package io.hactl.plugins.aws;
 import io.hactl.plugin.api.ProviderException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,11 +22,15 @@ import software.amazon.awssdk.services.ec2.model.UserIdGroupPair;
  * its peer port (state port + {@value #PEER_OFFSET}), and so do the {@code ingress-cidr}
  * networks. It is created on first use and found again by its environment tag (by name, should
  * the tag be gone), so calls from any client, and retries, share it. Ports are added as
- * controllers ask for them; a rule already present is not added twice.
+ * controllers ask for them; a rule already present is not added twice. {@link #release} deletes
+ * it once the environment is destroyed.
  */
 final class SecurityGroups {
   /** The embedded member's Raft peer port is its state port + this (see the agent). */
   static final int PEER_OFFSET = 10000;
+
+  /** At most this many groups are deleted by one release: the tagged one and a namesake. */
+  private static final int MAX_RELEASED = 3;
 
   private final Ec2Session session;
 
@@ -73,6 +78,34 @@ final class SecurityGroups {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Deletes the environment's group, found as {@link #find} finds it; nothing to delete is
+   * success, so a retried destroy passes. While EC2 answers DependencyViolation (terminated
+   * instances still hold the group for a while after destroy) the delete is retried with the
+   * calls' backoff, within its budget; after that the failure says to run destroy-environment
+   * again. Looks again after each delete, for a second group (the tagged one, then one of the
+   * same name whose tag was lost), bounded so that a listing that still shows a deleted group
+   * cannot keep it going.
+   */
+  void release(String environmentUuid) throws ProviderException {
+    Set<String> deleted = new HashSet<>();
+    for (int round = 0; round < MAX_RELEASED; round++) {
+      Optional<SecurityGroup> found = find(environmentUuid)
+          .filter(group -> !deleted.contains(group.groupId()));
+      if (found.isEmpty()) {
+        return;
+      }
+      String id = found.get().groupId();
+      String action = "delete security group " + found.get().groupName() + " (" + id + ")";
+      // InvalidGroup.NotFound: another client deleted it between our look and our delete.
+      session.calls().callAwaiting(action, "DeleteSecurityGroup",
+          Set.of("InvalidGroup.NotFound"), Set.of("DependencyViolation"),
+          (last, elapsed) -> session.calls().errors().stillInUse(action, elapsed, last),
+          () -> session.client().deleteSecurityGroup(request -> request.groupId(id)));
+      deleted.add(id);
+    }
   }
 
   private SecurityGroup create(String environmentName, String environmentUuid)

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -300,6 +301,54 @@ class AwsProviderMotoTest {
   }
 
   @Test
+  void releasingAnEnvironmentDeletesItsSecurityGroupOnceItsInstancesAreStopped()
+      throws Exception {
+    Instance started = provider.startInstance(context, Fixtures.spec("0", true, ""));
+    provider.stopInstances(context, List.of(started.id()));
+    assertThat(provider.instances(context)).isEmpty();
+
+    provider.releaseEnvironment(context);
+
+    assertThat(groupsOf(context)).isEmpty();
+  }
+
+  @Test
+  void releasingTwiceSucceedsTheSecondTimeWithNothingLeft() throws Exception {
+    Instance started = provider.startInstance(context, Fixtures.spec("0", false, ""));
+    provider.stopInstances(context, List.of(started.id()));
+
+    provider.releaseEnvironment(context);
+    provider.releaseEnvironment(context);
+
+    assertThat(groupsOf(context)).isEmpty();
+  }
+
+  @Test
+  void releasingAnEnvironmentThatCreatedNothingSucceedsAndLeavesOtherGroupsAlone()
+      throws Exception {
+    ProviderContext other = Fixtures.context("other", UUID.randomUUID().toString(),
+        Fixtures.settings(MOTO.endpoint()), storage);
+    provider.startInstance(other, Fixtures.spec("0", true, ""));
+    int groupsBefore = ec2.describeSecurityGroups().securityGroups().size();
+
+    provider.releaseEnvironment(context);
+
+    assertThat(ec2.describeSecurityGroups().securityGroups()).hasSize(groupsBefore);
+    assertThat(groupsOf(other)).hasSize(1);
+  }
+
+  @Test
+  void releasingDeletesTheEnvironmentsGroupFoundByNameWhenItsTagIsGone() throws Exception {
+    String name = SecurityGroups.name(context.environmentUuid());
+    ec2.createSecurityGroup(request -> request.groupName(name).description("tag lost"));
+
+    provider.releaseEnvironment(context);
+
+    assertThat(ec2.describeSecurityGroups(request -> request.filters(
+        Tags.filter("group-name", name))).securityGroups()).isEmpty();
+  }
+
+  @Test
   void reportsAnUnknownInstanceClearly() throws Exception {
     AwsSettings settings = AwsSettings.parse(context.settings());
     Ec2Sessions sessions = new Ec2Sessions(Fixtures.ENVIRONMENT::get,
@@ -315,5 +364,14 @@ class AwsProviderMotoTest {
               + " region us-east-1 (InvalidInstanceID.NotFound: The instance ID"
               + " 'i-0123456789abcdef0' does not exist)");
     }
+  }
+
+  /** The ids of the environment's groups, found by tag or by name. */
+  private List<String> groupsOf(ProviderContext environment) {
+    String uuid = environment.environmentUuid();
+    return Stream.of(Tags.environment(uuid), Tags.filter("group-name", SecurityGroups.name(uuid)))
+        .flatMap(filter -> ec2.describeSecurityGroups(request -> request.filters(filter))
+            .securityGroups().stream())
+        .map(SecurityGroup::groupId).distinct().toList();
   }
 }

@@ -17,11 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Refused credentials and throttling, which moto_server cannot produce on demand: these tests
- * use {@link Ec2Stub}, a small in-process HTTP endpoint on 127.0.0.1 that answers with EC2's
- * own error documents (the query protocol's {@code <Response><Errors>} XML).
+ * Refused credentials, throttling, and a security group that EC2 still counts in use
+ * (DependencyViolation), which moto_server cannot produce on demand (moto deletes a group at once,
+ * whatever holds it): these tests use {@link Ec2Stub}, a small in-process HTTP endpoint on
+ * 127.0.0.1 that answers with EC2's own error documents (the query protocol's {@code
+ * <Response><Errors>} XML).
  */
 class AwsProviderStubTest {
+  private static final String GROUP_ID = "sg-0123456789abcdef0";
+  private static final String GROUP_NAME = "hactl-3f1c2a4e-0000-4000-8000-000000000000";
+
   @TempDir Path storage;
 
   /**
@@ -155,14 +160,93 @@ class AwsProviderStubTest {
         .hasMessageEndingWith("; check the endpoint and the network");
   }
 
+  @Test
+  void releaseRetriesTheDeleteWhileTerminatedInstancesStillHoldTheGroup() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(
+        Ec2Stub.securityGroup(GROUP_ID, GROUP_NAME),
+        inUse(), inUse(),
+        Ec2Stub.securityGroupDeleted(),
+        Ec2Stub.noSecurityGroups()))) {
+      Fixtures.provider().releaseEnvironment(context(stub));
+
+      assertThat(stub.actions()).containsExactly("DescribeSecurityGroups",
+          "DeleteSecurityGroup", "DeleteSecurityGroup", "DeleteSecurityGroup",
+          "DescribeSecurityGroups", "DescribeSecurityGroups");
+    }
+  }
+
+  @Test
+  void releaseGivesUpWithinItsBudgetSayingToDestroyAgain() throws Exception {
+    Backoff backoff = new Backoff(Duration.ofMillis(50), Duration.ofMillis(100),
+        Duration.ofMillis(600), () -> 1.0);
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.noInstances(),
+        Ec2Stub.securityGroup(GROUP_ID, GROUP_NAME), inUse()))) {
+      AwsProvider provider = Fixtures.provider(backoff);
+      // A first call answered at once, so that the SDK's one-off start-up is not in the budget.
+      provider.instances(context(stub));
+
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> provider.releaseEnvironment(context(stub)))
+          .isInstanceOf(ProviderException.class)
+          .hasMessageStartingWith("cannot delete security group " + GROUP_NAME + " ("
+              + GROUP_ID + "): EC2 still counts it in use after ")
+          .hasMessageEndingWith(" s (DependencyViolation: resource " + GROUP_ID + " has a"
+              + " dependent object), most likely by the environment's terminated instances,"
+              + " which EC2 releases within minutes; run destroy-environment again")
+          .satisfies(thrown -> assertThat(thrown.getMessage()).doesNotContain("\n"));
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      assertThat(took).isLessThan(Duration.ofSeconds(3));
+      long deletes = stub.actions().stream().filter("DeleteSecurityGroup"::equals).count();
+      // Waits of 50 and then 100 ms each fit at most 7 times in 600 ms.
+      assertThat(deletes).isBetween(3L, 8L);
+    }
+  }
+
+  @Test
+  void releaseStopsRetryingWhenInterrupted() throws Exception {
+    Backoff slow = new Backoff(Duration.ofSeconds(10), Duration.ofSeconds(10),
+        Duration.ofMinutes(5), () -> 1.0);
+    try (Ec2Stub stub = new Ec2Stub(List.of(
+        Ec2Stub.securityGroup(GROUP_ID, GROUP_NAME), inUse()))) {
+      AtomicReference<Thread> worker = new AtomicReference<>();
+      CompletableFuture<Object> call = CompletableFuture.supplyAsync(() -> {
+        worker.set(Thread.currentThread());
+        try {
+          Fixtures.provider(slow).releaseEnvironment(context(stub));
+          return "released";
+        } catch (ProviderException e) {
+          return e;
+        }
+      });
+      awaitRequests(stub, 2);
+      worker.get().interrupt();
+
+      Object outcome = call.get(5, TimeUnit.SECONDS);
+      assertThat(outcome).isInstanceOf(ProviderException.class);
+      assertThat(((ProviderException) outcome).getMessage()).startsWith("interrupted while"
+          + " trying to delete security group " + GROUP_NAME + " (" + GROUP_ID + ")");
+      assertThat(stub.actions()).containsExactly("DescribeSecurityGroups",
+          "DeleteSecurityGroup");
+    }
+  }
+
+  private static Ec2Stub.Answer inUse() {
+    return Ec2Stub.error(400, "DependencyViolation",
+        "resource " + GROUP_ID + " has a dependent object");
+  }
+
   private ProviderContext context(Ec2Stub stub) {
     return Fixtures.context(Fixtures.settings(stub.endpoint()), storage);
   }
 
   private static void awaitFirstRequest(Ec2Stub stub) throws InterruptedException {
+    awaitRequests(stub, 1);
+  }
+
+  private static void awaitRequests(Ec2Stub stub, int count) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (stub.actions().isEmpty()) {
-      assertThat(System.nanoTime()).as("the first request within 10 s").isLessThan(deadline);
+    while (stub.actions().size() < count) {
+      assertThat(System.nanoTime()).as(count + " requests within 10 s").isLessThan(deadline);
       Thread.sleep(10);
     }
   }

@@ -16,9 +16,10 @@ import java.util.List;
 
 /**
  * A tiny in-process EC2 endpoint on 127.0.0.1 that answers from a script of canned responses,
- * for what moto cannot do on demand: throttle, or refuse credentials. Each request is answered
- * with the next scripted response; the last one is repeated when the script runs out. It records
- * the Action of every request it saw.
+ * for what moto cannot do on demand: throttle, refuse credentials, or refuse to delete a security
+ * group that is in use (moto deletes any group at once, never answering DependencyViolation).
+ * Each request is answered with the next scripted response; the last one is repeated when the
+ * script runs out. It records the Action of every request it saw.
  */
 final class Ec2Stub implements AutoCloseable {
   /** One canned HTTP answer. */
@@ -55,6 +56,33 @@ final class Ec2Stub implements AutoCloseable {
         + "<DescribeInstancesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
         + "<requestId>00000000-0000-0000-0000-000000000000</requestId><reservationSet/>"
         + "</DescribeInstancesResponse>");
+  }
+
+  /** DescribeSecurityGroups finding the one group {@code id} named {@code name}. */
+  static Answer securityGroup(String id, String name) {
+    return new Answer(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<DescribeSecurityGroupsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+        + "<requestId>00000000-0000-0000-0000-000000000000</requestId><securityGroupInfo><item>"
+        + "<ownerId>123456789012</ownerId><groupId>" + id + "</groupId><groupName>" + name
+        + "</groupName><groupDescription>hactl environment</groupDescription>"
+        + "<vpcId>vpc-12345678</vpcId><ipPermissions/><ipPermissionsEgress/></item>"
+        + "</securityGroupInfo></DescribeSecurityGroupsResponse>");
+  }
+
+  /** DescribeSecurityGroups finding nothing. */
+  static Answer noSecurityGroups() {
+    return new Answer(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<DescribeSecurityGroupsResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+        + "<requestId>00000000-0000-0000-0000-000000000000</requestId><securityGroupInfo/>"
+        + "</DescribeSecurityGroupsResponse>");
+  }
+
+  /** DeleteSecurityGroup done. */
+  static Answer securityGroupDeleted() {
+    return new Answer(200, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        + "<DeleteSecurityGroupResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+        + "<requestId>00000000-0000-0000-0000-000000000000</requestId><return>true</return>"
+        + "</DeleteSecurityGroupResponse>");
   }
 
   private void answer(HttpExchange exchange) throws IOException {
