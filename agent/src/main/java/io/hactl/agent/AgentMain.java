@@ -58,6 +58,8 @@ public final class AgentMain {
   private static final Duration LOG_FLUSH_TIMEOUT = Duration.ofSeconds(2);
   /** Long enough for a member that just became primary to accept writes. */
   private static final Duration OWN_MEMBER_TIMEOUT = Duration.ofSeconds(5);
+  /** How long the peer grouper waits for a new member's hello before trying next round. */
+  private static final Duration HELLO_TIMEOUT = Duration.ofMillis(500);
   /** A scheduled backup waits this long for a primary before the round fails and retries. */
   private static final Duration BACKUP_TIMEOUT = Duration.ofSeconds(30);
 
@@ -159,8 +161,9 @@ public final class AgentMain {
     StateStore own = StateStores.connectToMember(member.address(), OWN_MEMBER_TIMEOUT);
     TermFence fence = new TermFence(config.machineId(), own);
     List<MasterGate.MasterWorker> masterWorkers = new ArrayList<>();
-    PeerGrouperWorker peerGrouper =
-        new PeerGrouperWorker(own, config.machineId(), Clock.systemUTC());
+    // A new member joins as soon as it listens, not when the slowest of a batch does.
+    PeerGrouperWorker peerGrouper = new PeerGrouperWorker(own, config.machineId(),
+        Clock.systemUTC(), address -> StateStores.answersHello(address, HELLO_TIMEOUT));
     masterWorkers.add(new MasterGate.MasterWorker("peer grouper", peerGrouper::runOnce));
     LogPruner pruner = new LogPruner(logs, config.logRetentionMb() * 1024L * 1024L,
         Clock.systemUTC(), LogPruner.DEFAULT_EVERY);

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,16 +50,38 @@ public final class PeerGrouperWorker {
   /** When each member was first seen ready to vote, without a break since. */
   private final Map<String, Instant> readySince = new HashMap<>();
 
+  /** Whether a member not yet in the set listens at an address, so it can be added. */
+  @FunctionalInterface
+  public interface Listening {
+    boolean at(String address);
+  }
+
+  private final Listening listening;
+
+  /** A peer grouper that adds every provisioned controller at once. */
   public PeerGrouperWorker(StateStore state, String machineId, Clock clock) {
+    this(state, machineId, clock, address -> true);
+  }
+
+  /**
+   * @param listening asked for each controller whose member is not in the set yet: only those
+   *     that listen are added this round. A reconfiguration naming a member that does not answer
+   *     yet is refused as a whole, so without this the first new member would wait for the
+   *     slowest one to start
+   */
+  public PeerGrouperWorker(StateStore state, String machineId, Clock clock,
+      Listening listening) {
     this.state = state;
     this.machineId = machineId;
     this.clock = clock;
+    this.listening = listening;
   }
 
   public PeerGroupPlan runOnce() {
     List<Machine> machines = state.machines();
     List<MemberView> members = state.members();
-    PeerGroupPlan plan = planner.plan(settled(observe(machines, members), clock.instant()));
+    PeerGroupPlan plan = planner.plan(settled(listeningOnly(observe(machines, members)),
+        clock.instant()));
     reportProblems(plan.problems());
 
     Map<String, Boolean> recorded = machines.stream()
@@ -89,6 +112,17 @@ public final class PeerGrouperWorker {
       }
     });
     return plan;
+  }
+
+  /** Treats controllers whose new member does not listen yet as not provisioned yet. */
+  private PeerGroupObservation listeningOnly(PeerGroupObservation observed) {
+    Set<String> inSet = observed.members().stream().map(ObservedMember::address)
+        .collect(Collectors.toSet());
+    List<PeerController> controllers = observed.controllers().stream()
+        .map(c -> c.address() == null || inSet.contains(c.address()) || listening.at(c.address())
+            ? c : new PeerController(c.machineId(), null, c.wantsVote()))
+        .toList();
+    return new PeerGroupObservation(controllers, observed.members());
   }
 
   /** Marks members that have looked ready for less than {@link #SETTLE_BEFORE_VOTE} as not yet. */

@@ -67,6 +67,22 @@ class PeerGrouperWorkerTest {
   }
 
   @Test
+  void addsTheNewMembersThatListenWithoutWaitingForTheSlowestToStart() {
+    controller("0", true, true);
+    controller("1", true, false);
+    controller("2", true, false);
+    state.members = new ArrayList<>(List.of(member("0", "PRIMARY", true, 100)));
+    PeerGrouperWorker waiting = new PeerGrouperWorker(state, "0", clock,
+        address -> address.endsWith(":4002"));
+
+    waiting.runOnce();
+
+    assertThat(state.reconfigurations).singleElement().isEqualTo(List.of(
+        new MemberSpec("127.0.0.1:4000", 1, 1),
+        new MemberSpec("127.0.0.1:4002", 0, 0)));
+  }
+
+  @Test
   void givesVotesOnceCaughtUpAndSettledAndRecordsHasVoteBeforehand() {
     controller("0", true, true);
     controller("1", true, false);
