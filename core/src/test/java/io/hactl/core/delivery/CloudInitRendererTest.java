@@ -151,6 +151,7 @@ class CloudInitRendererTest {
     assertThat(keyfile.get("permissions").asText()).isEqualTo("0400");
     assertThat(keyfile.get("content").asText()).isEqualTo(DeliveryFixtures.SECRET + "\n");
     assertThat(unit).contains("mongod --replSet hactl-12345678 --port 37017")
+        .contains("--bind_ip \"$$(/opt/hactl/agent/bin/hactl-machine-address)\"")
         .contains("--keyFile /var/lib/hactl/mongod/keyfile").contains("Restart=always");
     List<String> commands = runcmd(root);
     assertThat(commands.indexOf("systemctl enable --now hactl-mongod.service"))

@@ -55,7 +55,8 @@ public final class SystemdUnits {
         + "Type=simple\n"
         + "ExecStart=/bin/sh -c 'exec mongod --replSet " + config.replicaSet()
         + " --port " + statePort
-        + " --bind_ip \"$(" + MachinePaths.ADDRESS_HELPER + ")\""
+        // "$$" is systemd's escape for a literal "$": the shell, not systemd, runs the helper.
+        + " --bind_ip \"$$(" + MachinePaths.ADDRESS_HELPER + ")\""
         + " --keyFile " + MachinePaths.MONGOD_DIR + "/keyfile"
         + " --dbpath " + MachinePaths.MONGOD_DIR + "/db'\n"
         + "Restart=always\n"
