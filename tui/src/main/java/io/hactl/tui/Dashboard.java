@@ -39,9 +39,10 @@ import java.util.function.Consumer;
  * <p>Threads: the thread that calls {@link #run()} is the UI thread. It alone touches the screen
  * and the {@link DashboardState}, and it does no I/O but the terminal's: core's status feed, the
  * log tail and the action worker hand their results to it through an inbox of tasks. It wakes for
- * a task, a key (polled every {@link #KEY_POLL}, so no thread is left blocked reading the
- * terminal after quitting, which matters when a REPL takes the terminal back), or once a second
- * to age the "updated …" and heartbeat columns. Opening a feed or a client (which may connect)
+ * a task, a key (polled, so no thread is left blocked reading the terminal after quitting, which
+ * matters when a REPL takes the terminal back: every {@link #KEY_POLL_ACTIVE} for a few seconds
+ * after a key, every {@link #KEY_POLL_IDLE} otherwise, so an idle dashboard costs little), or
+ * once a second to age the "updated …" and heartbeat columns. Opening a feed or a client (which may connect)
  * happens on the "dashboard-link" thread; each environment shown gets a generation number, and
  * tasks of an older generation are dropped, so a switch never mixes two environments.
  *
@@ -55,7 +56,10 @@ import java.util.function.Consumer;
  */
 public final class Dashboard implements Controls.Host {
 
-  static final Duration KEY_POLL = Duration.ofMillis(40);
+  /** How often keys are polled while the operator is typing, and while the screen is idle. */
+  static final Duration KEY_POLL_ACTIVE = Duration.ofMillis(25);
+  static final Duration KEY_POLL_IDLE = Duration.ofMillis(100);
+  private static final Duration ACTIVE_FOR = Duration.ofSeconds(3);
   private static final Duration AGE_TICK = Duration.ofSeconds(1);
   private static final Duration LINK_CLOSE = Duration.ofSeconds(3);
 
@@ -142,6 +146,7 @@ public final class Dashboard implements Controls.Host {
   private void loop() throws IOException {
     size = screen.getTerminalSize();
     Instant lastPaint = Instant.MIN;
+    long lastKey = System.nanoTime();
     boolean dirty = true;
     while (true) {
       for (KeyStroke key = screen.pollInput(); key != null; key = screen.pollInput()) {
@@ -149,11 +154,14 @@ public final class Dashboard implements Controls.Host {
           return;
         }
         dirty = true;
+        lastKey = System.nanoTime();
       }
       if (Thread.currentThread().isInterrupted()) {
         return; // the owner wants the terminal back
       }
-      for (Runnable task = take(); task != null; task = inbox.poll()) {
+      boolean active = System.nanoTime() - lastKey < ACTIVE_FOR.toNanos();
+      for (Runnable task = take(active ? KEY_POLL_ACTIVE : KEY_POLL_IDLE); task != null;
+          task = inbox.poll()) {
         task.run();
         dirty = true;
       }
@@ -197,9 +205,9 @@ public final class Dashboard implements Controls.Host {
     }
   }
 
-  private Runnable take() {
+  private Runnable take(Duration wait) {
     try {
-      return inbox.poll(KEY_POLL.toMillis(), TimeUnit.MILLISECONDS);
+      return inbox.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return null;

@@ -21,7 +21,8 @@ final class LogTail implements AutoCloseable {
 
   /** Records shown at once when the pane opens. */
   static final int BACKLOG = 100;
-  private static final Duration POLL = Duration.ofMillis(500);
+  /** How often the log is read once the backlog is in. */
+  static final Duration PERIOD = Duration.ofMillis(800);
   private static final Duration RETRY = Duration.ofSeconds(2);
 
   /** Where the tail reports; called on the tail's thread. */
@@ -46,12 +47,17 @@ final class LogTail implements AutoCloseable {
       try (LogSubscription subscription = client.logs().subscribe(request)) {
         sink.problem(null);
         while (running) {
-          LogBatch batch = subscription.poll(POLL);
+          // One read, then a pause: the pane needs a record within a second, not within the
+          // 100 ms debug-log's follower polls at, and an idle dashboard should cost little.
+          LogBatch batch = subscription.poll(Duration.ZERO);
           if (!batch.records().isEmpty()) {
             sink.records(batch.records());
           }
           if (!batch.notices().isEmpty()) {
             sink.problem(String.join("; ", batch.notices()));
+          }
+          if (batch.caughtUp()) {
+            pause(PERIOD); // while the backlog is paged in, the next page comes at once
           }
         }
       } catch (HactlException | RuntimeException e) {

@@ -17,6 +17,8 @@ public final class DashboardState {
 
   /** Log records kept for the pane (the tallest terminal shows fewer). */
   public static final int LOG_KEPT = 500;
+  /** Log records handed to a frame: more than any terminal has rows. */
+  static final int LOG_SHOWN = 200;
 
   private final String environment;
   private final boolean readOnly;
@@ -121,11 +123,21 @@ public final class DashboardState {
     return environment;
   }
 
+  private static List<LogRecord> newest(Deque<LogRecord> records, int count) {
+    List<LogRecord> out = new ArrayList<>(Math.min(count, records.size()));
+    java.util.Iterator<LogRecord> from = records.descendingIterator();
+    while (from.hasNext() && out.size() < count) {
+      out.add(from.next());
+    }
+    java.util.Collections.reverse(out);
+    return out;
+  }
+
   public DashboardModel model(Instant now) {
     DashboardModel bare = new DashboardModel(environment, latest, lastReachable, now);
     return new DashboardModel(environment, latest, lastReachable, now,
         changes.timeline(bare.shown()), changes.failover(), changes.uptimes(),
-        new LogView(new ArrayList<>(logs), logFilter, paused, held.size(), logProblem),
+        new LogView(newest(logs, LOG_SHOWN), logFilter, paused, held.size(), logProblem),
         dialog, notice, readOnly, machineOffset);
   }
 }

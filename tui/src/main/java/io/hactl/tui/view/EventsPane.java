@@ -39,10 +39,15 @@ public final class EventsPane implements Pane {
         message += " (no master for " + Ages.precise(e.duration()) + ")";
       }
       lines.add(Line.of(new Span(TIME.format(e.at()) + "  ", Style.DIM),
-          new Span(String.format("%-13s", e.kind()), style(e.kind())),
+          new Span(pad(e.kind(), 13), style(e.kind())),
           Span.of(message)).truncate(width));
     }
     return lines.subList(0, Math.min(height, lines.size()));
+  }
+
+  /** {@code text} padded with spaces to {@code width}. */
+  static String pad(String text, int width) {
+    return text.length() >= width ? text : text + " ".repeat(width - text.length());
   }
 
   static Style style(String kind) {

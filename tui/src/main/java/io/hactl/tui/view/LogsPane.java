@@ -48,7 +48,7 @@ public final class LogsPane implements Pane {
     }
     return Line.of(new Span(r.entity() + " ", Style.HEADING),
         new Span(EventsPane.TIME.format(r.time()) + " ", Style.DIM),
-        new Span(String.format("%-7s ", r.level().name()), level(r.level())),
+        new Span(EventsPane.pad(r.level().name(), 8), level(r.level())),
         new Span(shortModule + " ", Style.DIM), Span.of(message));
   }
 

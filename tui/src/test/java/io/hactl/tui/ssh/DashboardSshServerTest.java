@@ -47,7 +47,7 @@ class DashboardSshServerTest {
     folder = dir.resolve("dashboard");
     Files.createDirectories(folder);
     operatorKey = keygen("operator");
-    viewerKey = keygen("viewer");
+    viewerKey = keygen("viewer", "ed25519");
     strangerKey = keygen("stranger");
     Files.writeString(folder.resolve(DashboardSshServer.AUTHORIZED_KEYS),
         "# dashboard keys\n"
@@ -74,9 +74,14 @@ class DashboardSshServerTest {
   }
 
   private Path keygen(String name) throws Exception {
+    return keygen(name, "ecdsa");
+  }
+
+  private Path keygen(String name, String type) throws Exception {
     Path key = dir.resolve(name);
-    run("ssh-keygen", "-q", "-t", "ecdsa", "-b", "256", "-N", "", "-C", name + "@test",
-        "-f", key.toString());
+    Result made = run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", name + "@test", "-f",
+        key.toString());
+    assertThat(made.code()).as(made.out()).isZero();
     return key;
   }
 
