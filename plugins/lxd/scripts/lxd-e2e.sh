@@ -89,7 +89,7 @@ fi
 if [ "${HACTL_E2E_SKIP_BUILD:-}" != 1 ]; then
   t=$(now)
   log "building shell, agent (with its distribution) and the plugins"
-  (cd "$root" && mvn -B -q -o -pl shell,agent,plugins/local,plugins/lxd -am package \
+  (cd "$root" && mvn -B -q -pl shell,agent,plugins/local,plugins/lxd -am package \
       -Dmaven.test.skip=true) \
     || fail "build failed: run the mvn command above in $root for details"
   build=$(since "$t")
