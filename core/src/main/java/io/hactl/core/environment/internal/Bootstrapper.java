@@ -28,6 +28,13 @@ import java.util.UUID;
  */
 final class Bootstrapper {
 
+  /**
+   * The member already answered (awaitMember), but initiating writes its first log entry and
+   * snapshot: on a loaded machine, or a fresh cloud instance still running cloud-init, that
+   * took more than 10 s.
+   */
+  private static final Duration INITIATE_TIMEOUT = Duration.ofSeconds(30);
+
   static final String FIRST_MACHINE = "0";
 
   private final EnvironmentContext env;
@@ -70,7 +77,7 @@ final class Bootstrapper {
 
     launcher.awaitMember(context, launched);
     try {
-      StateStores.initiate(address, replicaSet, Duration.ofSeconds(10));
+      StateStores.initiate(address, replicaSet, INITIATE_TIMEOUT);
       Machine machine0 = new Machine(FIRST_MACHINE,
           List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE,
           instance.id(), instance.addresses(), instance.ports(), true, true, Map.of(), null,
