@@ -1,4 +1,4 @@
-package io.hactl.agent;
+package io.hactl.dist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
