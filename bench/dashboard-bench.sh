@@ -8,11 +8,13 @@
 #     left alone for SECONDS; CPU from /proc/PID/stat (utime+stime) over that window, RSS from
 #     /proc/PID/status (VmRSS at the end, VmHWM the peak). Core's status feed (one snapshot a
 #     second) and the log tail run inside the measured process: that is the idle cost.
-# Usage: bench/dashboard-bench.sh [RUNS] [SECONDS]  (defaults: 3 runs of 60 s). Needs tmux.
+# Usage: bench/dashboard-bench.sh [RUNS] [SECONDS] [render|idle|all]  (defaults: 3 runs of 60 s,
+# both parts). Needs tmux for the idle part.
 # Runs against a temporary HACTL_HOME on loopback; destroys its environment on exit.
 set -euo pipefail
 runs=${1:-3}
 seconds=${2:-60}
+part=${3:-all}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 export HACTL_HOME="$(mktemp -d)" HACTL_SKIP_BUILD=1 LC_ALL=C.UTF-8
 socket="hactl-dashboard-bench-$$"
@@ -27,12 +29,15 @@ cleanup() {
 trap cleanup EXIT
 command -v tmux >/dev/null || { echo "tmux is not installed (apt-get install -y tmux)" >&2; exit 2; }
 
+if [ "$part" != idle ]; then
 echo "== frame time: 7 controllers, 500 machines"
 (cd "$root" && mvn -B -q -o -pl tui test-compile \
   && mvn -B -q -o -pl tui dependency:build-classpath -Dmdep.includeScope=test \
     -Dmdep.outputFile="$HACTL_HOME/cp.txt") >/dev/null
 java -cp "$root/tui/target/test-classes:$root/tui/target/classes:$(cat "$HACTL_HOME/cp.txt")" \
   io.hactl.tui.bench.RenderBenchmark "$runs" 200
+fi
+[ "$part" != render ] || exit 0
 
 echo "== idle dashboard: 3 controllers, ${seconds}s per run"
 h bootstrap >/dev/null

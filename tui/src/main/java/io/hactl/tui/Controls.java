@@ -60,8 +60,8 @@ final class Controls {
 
   /** Handles one key; returns false when the dashboard should quit. */
   boolean key(KeyStroke key) {
-    if (isCtrlC(key)) {
-      return false; // always: the way out that works in every state
+    if (isCtrlC(key) || key.getKeyType() == KeyType.EOF) {
+      return false; // always: the ways out that work in every state (EOF: the input is gone)
     }
     if (prompt != null) {
       answer(key);
@@ -206,7 +206,7 @@ final class Controls {
   private void answer(KeyStroke key) {
     KeyType type = key.getKeyType();
     boolean help = prompt.dialog().hint().equals(Prompt.HELP_HINT);
-    if (help || type == KeyType.Escape || type == KeyType.EOF) {
+    if (help || type == KeyType.Escape) {
       open(null);
       return;
     }

@@ -2,7 +2,6 @@ package io.hactl.tui;
 
 import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.input.KeyStroke;
-import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.input.MouseAction;
 import com.googlecode.lanterna.input.MouseActionType;
 import com.googlecode.lanterna.screen.Screen;
@@ -368,9 +367,5 @@ public final class Dashboard implements Controls.Host {
         tail.close();
       }
     }
-  }
-
-  static boolean isQuit(KeyStroke key) {
-    return Controls.isQuit(key) || key.getKeyType() == KeyType.EOF;
   }
 }

@@ -83,6 +83,11 @@ public final class Tmux implements AutoCloseable {
     return tmux("capture-pane", "-p", "-t", session);
   }
 
+  /** The screen with its colours and attributes as escape sequences. */
+  public String screenWithAttributes() throws IOException, InterruptedException {
+    return tmux("capture-pane", "-p", "-e", "-t", session);
+  }
+
   /** Waits until the screen passes {@code test}; fails with the screen as it was. */
   public String await(String what, Predicate<String> test)
       throws IOException, InterruptedException {

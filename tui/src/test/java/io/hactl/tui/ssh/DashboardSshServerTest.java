@@ -139,6 +139,24 @@ class DashboardSshServerTest {
   }
 
   @Test
+  void colourOverSshUnlessTheClientSendsNoColor() throws Exception {
+    DashboardSshServer server = server(4);
+    Tmux.assumeInstalled();
+    Tmux colour = Tmux.start(100, 30, sshLine(server.port(), operatorKey));
+    closing.add(colour);
+    Tmux plain = Tmux.start(100, 30, String.join(" ", ssh(server.port(), viewerKey, "-tt",
+        "-o", "SendEnv=NO_COLOR")), "NO_COLOR=1");
+    closing.add(plain);
+
+    colour.awaitText("PRIMARY");
+    plain.awaitText("PRIMARY");
+
+    assertThat(colour.screenWithAttributes()).containsPattern("\u001b\\[[0-9;]*3[1-3]m");
+    assertThat(plain.screenWithAttributes()).doesNotContainPattern("\u001b\\[[0-9;]*3[0-7]m")
+        .containsPattern("\u001b\\[[0-9;]*7m"); // reverse video for the keys
+  }
+
+  @Test
   void theDashboardFollowsTheClientsWindowSize() throws Exception {
     DashboardSshServer server = server(4);
     Tmux tmux = terminal(server.port(), operatorKey);
