@@ -6,6 +6,7 @@ import io.hactl.core.delivery.AgentSource;
 import io.hactl.core.delivery.CloudInitRenderer;
 import io.hactl.core.delivery.DistributionServer;
 import io.hactl.core.delivery.DistributionTarball;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -21,11 +22,19 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The distribution this module builds (run by failsafe after {@code package}), delivered the way
  * a cloud machine gets it: served over loopback by the endpoint controllers run, fetched and
- * verified by the user data's script with bash, unpacked, and its launcher started.
+ * verified by the user data's script with bash, unpacked, and its launcher started. It carries
+ * every built-in provider plugin, which the agent's own class path loads: a master controller
+ * on a cloud machine starts new machines through them.
  */
 class AgentDistributionIT {
 
   private static final Path TARBALL = Path.of("target", "hactl-agent-dist.tar.gz");
+  /** The built-in providers: plugin jar name prefix and the provider type it registers. */
+  private static final Map<String, String> BUILT_IN = Map.of(
+      "hactl-provider-local-", "local",
+      "hactl-provider-lxd-", "lxd",
+      "hactl-provider-aws-", "aws",
+      "hactl-provider-maas-", "maas");
 
   @TempDir
   Path dir;
@@ -45,8 +54,20 @@ class AgentDistributionIT {
   }
 
   @Test
+  void tarballListsEveryBuiltInProviderPluginJarUnderPlugins() throws Exception {
+    Run listing = run(Map.of(), "tar", "-tzf", TARBALL.toString());
+    assertThat(listing.exit()).as(listing.out()).isZero();
+    List<String> plugins = listing.out().lines()
+        .filter(entry -> entry.startsWith("hactl-agent/plugins/") && entry.endsWith(".jar"))
+        .map(entry -> entry.substring("hactl-agent/plugins/".length()))
+        .toList();
+    BUILT_IN.keySet().forEach(prefix -> assertThat(plugins).as("plugins in the tarball")
+        .anyMatch(jar -> jar.startsWith(prefix) && !jar.contains("/")));
+  }
+
+  @Test
   void builtDistributionIsFetchedVerifiedUnpackedAndItsLauncherStartsTheAgent() throws Exception {
-    assertThat(TARBALL).as("the agent module's package phase builds it").isRegularFile();
+    assertThat(TARBALL).as("the dist module's package phase builds it").isRegularFile();
     DistributionTarball tarball = DistributionTarball.of(TARBALL);
     assertThat(Files.readString(Path.of("target", "hactl-agent-dist.tar.gz.sha256")))
         .isEqualTo(tarball.sha256() + "  hactl-agent-dist.tar.gz\n");
@@ -72,6 +93,18 @@ class AgentDistributionIT {
           .anyMatch(name -> name.startsWith("hactl-core-"));
     }
     assertThat(opt.resolve("agent/plugins")).isDirectory();
+    // The unpacked agent's own class path loads every plugin, as a master's agent does.
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Run probe = run(Map.of(), java.toString(), "-cp",
+        opt.resolve("agent/lib") + "/*" + File.pathSeparator
+            + Path.of("target", "test-classes").toAbsolutePath(),
+        ProviderProbe.class.getName(), opt.resolve("agent/plugins").toString());
+    assertThat(probe.exit()).as(probe.out()).isZero();
+    assertThat(probe.out().lines().filter(line -> line.startsWith("provider: ")))
+        .as(probe.out())
+        .containsExactlyInAnyOrderElementsOf(BUILT_IN.values().stream()
+            .map(type -> "provider: " + type).toList());
+    assertThat(probe.out()).doesNotContain("problem: ");
     Run address = run(Map.of("HACTL_MACHINE_ADDRESS", "127.0.0.1"),
         opt.resolve("agent/bin/hactl-machine-address").toString());
     assertThat(address.out()).isEqualTo("127.0.0.1\n");
