@@ -4,6 +4,7 @@ import io.hactl.core.state.StateStores;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import io.hactl.core.membership.Quorum;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,32 @@ final class ControllerProbe {
   /** Long enough for a loaded local machine to answer hello, short enough to feel prompt. */
   static final Duration TIMEOUT = Duration.ofMillis(1500);
 
+  /**
+   * The second look before concluding that a majority is down. On a loaded machine a live
+   * controller, or this short-lived client's own first connections, can miss {@link #TIMEOUT};
+   * a wrong "no quorum" would refuse enable-ha for nothing, or let a restore replace a healthy
+   * environment without --force.
+   */
+  static final Duration PATIENT_TIMEOUT = Duration.ofSeconds(6);
+
   private ControllerProbe() {}
+
+  /**
+   * The addresses that answer, for a decision that needs a majority: a quick probe, and when
+   * that finds no majority, a patient one. A healthy environment pays the quick probe only.
+   */
+  static List<String> answeringForQuorum(List<String> addresses) {
+    return answeringForQuorum(addresses, TIMEOUT, PATIENT_TIMEOUT);
+  }
+
+  static List<String> answeringForQuorum(List<String> addresses, Duration quick,
+      Duration patient) {
+    List<String> answered = answering(addresses, quick);
+    if (new Quorum(addresses.size(), answered.size()).holds()) {
+      return answered;
+    }
+    return answering(addresses, patient);
+  }
 
   /**
    * Whether at least one of {@code addresses} ({@code host:port}) answers within timeout;

@@ -30,7 +30,7 @@ final class KeptBackupFetcher {
   void fetch(String id, Path target) throws HactlException {
     EnvironmentRecordFile record = env.requireBootstrapped();
     List<String> controllers = record.stateAddresses();
-    List<String> answering = ControllerProbe.answering(controllers, ControllerProbe.TIMEOUT);
+    List<String> answering = ControllerProbe.answeringForQuorum(controllers);
     if (answering.isEmpty()) {
       throw HactlException.badInput("cannot restore backup " + id + ": no controller of "
           + env.name() + " answers, so the backups they keep cannot be read; restore from a"

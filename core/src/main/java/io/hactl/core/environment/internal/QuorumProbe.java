@@ -33,7 +33,7 @@ final class QuorumProbe {
    */
   static HactlException refuseWithoutQuorum(String action, String environment,
       List<String> controllers) {
-    int up = ControllerProbe.answering(controllers, ControllerProbe.TIMEOUT).size();
+    int up = ControllerProbe.answeringForQuorum(controllers).size();
     Quorum quorum = new Quorum(controllers.size(), up);
     if (!quorum.holds()) {
       return new HactlException(HactlException.Kind.NO_QUORUM,

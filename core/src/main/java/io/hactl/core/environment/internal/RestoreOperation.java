@@ -121,7 +121,7 @@ final class RestoreOperation {
               + env.name() + ": it has no running controllers; pass -b to bring up a new"
               + " controller and restore into it"));
       List<String> addresses = record.stateAddresses();
-      int up = ControllerProbe.answering(addresses, ControllerProbe.TIMEOUT).size();
+      int up = ControllerProbe.answeringForQuorum(addresses).size();
       Quorum quorum = new Quorum(addresses.size(), up);
       if (!quorum.holds()) {
         throw new HactlException(HactlException.Kind.NO_QUORUM, "cannot restore " + source
@@ -213,7 +213,7 @@ final class RestoreOperation {
       return;
     }
     List<String> controllers = existing.get().stateAddresses();
-    int up = ControllerProbe.answering(controllers, ControllerProbe.TIMEOUT).size();
+    int up = ControllerProbe.answeringForQuorum(controllers).size();
     if (new Quorum(controllers.size(), up).holds()) {
       throw HactlException.badInput("cannot restore " + source + " into " + env.name()
           + ": the environment is healthy (" + up + " of " + controllers.size()

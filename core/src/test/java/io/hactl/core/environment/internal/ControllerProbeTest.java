@@ -2,13 +2,19 @@ package io.hactl.core.environment.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hactl.replicaset.MemberOptions;
+import io.hactl.replicaset.ReplicaSetMember;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ControllerProbeTest {
+
+  @TempDir Path dir;
 
   @Test
   void noAddressesMeansNoControllerAnswers() {
@@ -54,6 +60,42 @@ class ControllerProbeTest {
 
       assertThat(ControllerProbe.answering(addresses, Duration.ofMillis(300))).isEmpty();
     }
+  }
+
+  @Test
+  void looksAgainPatientlyBeforeConcludingThatAMajorityIsDown() throws Exception {
+    try (ReplicaSetMember live = member();
+        ServerSocket frozen = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        ServerSocket frozenToo = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String up = live.address();
+      List<String> addresses = List.of(up, "127.0.0.1:" + frozen.getLocalPort(),
+          "127.0.0.1:" + frozenToo.getLocalPort());
+
+      long started = System.nanoTime();
+      List<String> answering = ControllerProbe.answeringForQuorum(addresses,
+          Duration.ofMillis(300), Duration.ofMillis(900));
+      Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+      assertThat(answering).containsExactly(up);
+      assertThat(took).as("a second, longer probe").isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+  }
+
+  @Test
+  void aMajorityAnsweringAtOnceNeedsNoSecondLook() throws Exception {
+    try (ReplicaSetMember live = member()) {
+      String up = live.address();
+      long started = System.nanoTime();
+      List<String> answering = ControllerProbe.answeringForQuorum(List.of(up, closedPort(), up),
+          Duration.ofSeconds(3), Duration.ofSeconds(30));
+      assertThat(answering).hasSize(2);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+    }
+  }
+
+  /** A real member (not initiated): it answers hello as a controller does. */
+  private ReplicaSetMember member() throws Exception {
+    return ReplicaSetMember.start(MemberOptions.of("127.0.0.1", 0, dir, "rs"));
   }
 
   /** A loopback port nothing listens on: bound, then closed again. */
