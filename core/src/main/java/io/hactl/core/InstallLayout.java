@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Where this installation of hactl keeps what it runs: provider plugin jars and the agent's
@@ -17,7 +19,9 @@ import java.util.Optional;
  *   <li>{@code hactl.plugins.path}: directories of plugin jars, separated by the path separator;
  *   <li>{@code hactl.agent.classpath}: the agent's class path (entries may end in {@code /*});
  *   <li>{@code hactl.agent.distribution} (optional): the agent distribution tar.gz that cloud
- *       machines download; by default {@code hactl-agent-dist.tar.gz} beside the agent's jar.
+ *       machines download; by default, in a source tree, the dist module's output
+ *       {@code dist/target/hactl-agent-dist.tar.gz} (found from the agent's jar in
+ *       {@code agent/target}), else {@code hactl-agent-dist.tar.gz} beside the agent's jar.
  * </ul>
  *
  * @param pluginRoots directories holding provider plugin jars
@@ -29,9 +33,12 @@ public record InstallLayout(List<Path> pluginRoots, AgentDistribution agent) {
   public static final String AGENT_CLASSPATH_PROPERTY = "hactl.agent.classpath";
   public static final String AGENT_MAIN_CLASS = "io.hactl.agent.AgentMain";
   public static final String AGENT_DISTRIBUTION_PROPERTY = "hactl.agent.distribution";
-  /** The agent's jar, and the distribution the agent module builds beside it. */
+  /** The agent's jar, and the distribution the dist module builds. */
   static final String AGENT_JAR = "hactl-agent.jar";
   static final String DISTRIBUTION_FILE = "hactl-agent-dist.tar.gz";
+  /** Where the dist module puts it, from the agent module's folder. */
+  private static final Path DIST_MODULE_OUTPUT =
+      Path.of("..", "dist", "target", DISTRIBUTION_FILE);
 
   /**
    * Agents are small: a heap cap keeps an idle agent well under 200 MB resident, and serial GC
@@ -72,12 +79,23 @@ public record InstallLayout(List<Path> pluginRoots, AgentDistribution agent) {
     if (!named.isBlank()) {
       return Optional.of(Path.of(named)).filter(Files::isRegularFile);
     }
+    // The dist module's build comes first: it carries the provider plugins, and a copy beside
+    // the jar may be one an older build left in agent/target.
     return agent.classpath().stream()
         .filter(entry -> entry.getFileName() != null
             && entry.getFileName().toString().equals(AGENT_JAR))
-        .map(entry -> entry.resolveSibling(DISTRIBUTION_FILE))
+        .flatMap(entry -> Stream.of(distModuleOutput(entry),
+            entry.resolveSibling(DISTRIBUTION_FILE)))
+        .filter(Objects::nonNull)
         .filter(Files::isRegularFile)
         .findFirst();
+  }
+
+  /** agent/target/hactl-agent.jar -> dist/target/hactl-agent-dist.tar.gz, if it has a module. */
+  private static Path distModuleOutput(Path agentJar) {
+    Path target = agentJar.toAbsolutePath().getParent();
+    Path module = target == null ? null : target.getParent();
+    return module == null ? null : module.resolve(DIST_MODULE_OUTPUT).normalize();
   }
 
   private static List<Path> split(String pathList) {
