@@ -88,20 +88,22 @@ if [ "${HACTL_E2E_FROM_HEAD:-}" = 1 ]; then
 fi
 if [ "${HACTL_E2E_SKIP_BUILD:-}" != 1 ]; then
   t=$(now)
-  log "building shell, agent (with its distribution) and the plugins"
-  (cd "$root" && mvn -B -q -pl shell,agent,plugins/local,plugins/lxd -am package \
+  log "building shell, agent, the plugins and the agent distribution"
+  (cd "$root" && mvn -B -q -pl shell,dist -am package \
       -Dmaven.test.skip=true) \
     || fail "build failed: run the mvn command above in $root for details"
   build=$(since "$t")
 else
   build=0
 fi
-dist="$root/agent/target/hactl-agent-dist.tar.gz"
-[ -f "$dist" ] || fail "no agent distribution at $dist (built by the agent module)"
+dist="$root/dist/target/hactl-agent-dist.tar.gz"
+[ -f "$dist" ] || fail "no agent distribution at $dist (built by the dist module)"
 lxd_jar=$(ls "$root"/plugins/lxd/target/plugin/*.jar 2>/dev/null | head -n 1)
 [ -n "$lxd_jar" ] || fail "no LXD plugin jar in plugins/lxd/target/plugin"
 
-if tar -tzf "$dist" | grep -q 'plugins/hactl-provider-lxd'; then
+# grep reads the whole listing (no -q): with pipefail, tar killed by SIGPIPE after an early
+# match would fail the test and wrongly take the repacking branch.
+if tar -tzf "$dist" | grep -E '^hactl-agent/plugins/hactl-provider-lxd-[^/]*\.jar$' >/dev/null; then
   delivery="bootstrap-agent-address: 10.77.10.1:17070"
 else
   # The distribution with the LXD plugin added, served on the bridge for the whole suite (later
