@@ -55,7 +55,7 @@ final class BootstrapUserData implements AutoCloseable {
     if (delivery.url() == null) {
       Path file = env.layout().agentDistribution().orElseThrow(() -> HactlException.badInput(
           failurePrefix + ": bootstrap-agent-address is set but this installation has no agent"
-          + " distribution (agent/target/hactl-agent-dist.tar.gz); build it with `mvn -pl agent"
+          + " distribution (dist/target/hactl-agent-dist.tar.gz); build it with `mvn -pl dist"
           + " -am package` or set agent-url and agent-sha256"));
       try {
         DistributionTarball tarball = DistributionTarball.of(file);
