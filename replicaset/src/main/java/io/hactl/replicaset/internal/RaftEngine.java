@@ -74,7 +74,6 @@ public final class RaftEngine implements ReplicationEngine {
     });
     private final Instant started = Instant.now();
     private final WriteBatcher batcher = new WriteBatcher(this::propose);
-    private final CatchUpWatchdog watchdog = new CatchUpWatchdog();
     private volatile RaftServer server;
     private volatile int peerPort;
     /** Ends a replSetFreeze; timer thread and synchronized commands only. */
@@ -101,39 +100,7 @@ public final class RaftEngine implements ReplicationEngine {
         }
         // Membership entries trigger the promotion check at once; the timer covers configurations
         // that arrive otherwise (with an installed snapshot) or commit after they were applied.
-        timers.scheduleWithFixedDelay(() -> {
-            takeUpPromotion();
-            restartIfStalled();
-        }, 1, 1, TimeUnit.SECONDS);
-    }
-
-    /** See {@link CatchUpWatchdog}; timer thread only. */
-    private void restartIfStalled() {
-        RaftServer s = server;
-        if (s == null) {
-            return;
-        }
-        try {
-            if (watchdog.stalled(s.getDivision(groupId))) {
-                LOG.info("{} receives no log entries although the leader is ahead (for {} s): restarting its Raft server",
-                    me.address(), CatchUpWatchdog.STALLED_CHECKS);
-                restartServer(s);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{} cannot check its replication progress: {}", me.address(), e.toString());
-        }
-    }
-
-    /** Restarts this member's Raft server on the same storage; its peer connections are made anew. */
-    private synchronized void restartServer(RaftServer old) throws IOException {
-        if (old != server) {
-            return;
-        }
-        server = null;
-        old.close();
-        // Ratis closed the state machine with its server; a new one takes over the same store.
-        stateMachine = stateMachine.reopen();
-        startServer(RaftGroup.valueOf(groupId, stateMachine.raftPeers()), RaftStorage.StartupOption.RECOVER);
+        timers.scheduleWithFixedDelay(this::takeUpPromotion, 1, 1, TimeUnit.SECONDS);
     }
 
     private void scheduleRoleCheck() {
