@@ -66,7 +66,7 @@ class AgentDistributionIT {
   }
 
   @Test
-  void builtDistributionIsFetchedVerifiedUnpackedAndItsLauncherStartsTheAgent() throws Exception {
+  void builtDistributionIsFetchedUnpackedLoadsEveryProviderAndItsLauncherStartsTheAgent() throws Exception {
     assertThat(TARBALL).as("the dist module's package phase builds it").isRegularFile();
     DistributionTarball tarball = DistributionTarball.of(TARBALL);
     assertThat(Files.readString(Path.of("target", "hactl-agent-dist.tar.gz.sha256")))
