@@ -2,6 +2,7 @@ package io.hactl.tui.ssh;
 
 import io.hactl.tui.DashboardBackend;
 import io.hactl.tui.DashboardOptions;
+import io.hactl.tui.SharedFeeds;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.apache.sshd.server.forward.RejectAllForwardingFilter;
  *   <li>The host key is generated once ({@link HostKey}, mode 0600) and reused.
  *   <li>At most {@code maxSessions} dashboards (and connections) at once; no exec, no
  *       subsystems, no port forwarding.
+ *   <li>Sessions watching the same environment share one status feed ({@link SharedFeeds}).
  * </ul>
  *
  * <pre>{@code
@@ -90,9 +92,10 @@ public final class DashboardSshServer implements AutoCloseable {
     CoreModuleProperties.MAX_CONCURRENT_CHANNELS.set(server, 1);
     server.addSessionListener(new ConnectionLimit(maxSessions + PENDING_CONNECTIONS));
     Semaphore slots = new Semaphore(maxSessions);
+    DashboardBackend shared = new SharedFeeds(backend);
     server.setShellFactory(channel -> {
       boolean operator = Boolean.TRUE.equals(channel.getSession().getAttribute(OPERATOR));
-      return new DashboardShell(options.withReadOnly(!operator), backend, slots, maxSessions);
+      return new DashboardShell(options.withReadOnly(!operator), shared, slots, maxSessions);
     });
     server.open();
     return new DashboardSshServer(server, hostKey, keys);
