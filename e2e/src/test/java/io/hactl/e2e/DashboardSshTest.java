@@ -2,6 +2,7 @@ package io.hactl.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hactl.tui.Tmux;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -38,7 +39,7 @@ class DashboardSshTest {
   void setUp() {
     Assumptions.assumeTrue(onPath("ssh") && onPath("ssh-keygen"), "the OpenSSH client is not"
         + " installed: install it (apt-get install -y openssh-client) to test the SSH dashboard");
-    TmuxTerminal.assumeInstalled();
+    Tmux.assumeInstalled();
     hactl = new Hactl(home);
   }
 
@@ -73,7 +74,7 @@ class DashboardSshTest {
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(hostKey)))
         .isEqualTo("rw-------");
 
-    TmuxTerminal op = ssh(port, operator);
+    Tmux op = ssh(port, operator);
     op.awaitText("env local", "master *0", "PRIMARY", "h enable-ha");
     op.type("a");
     op.awaitText("┌─ add-machine");
@@ -83,7 +84,7 @@ class DashboardSshTest {
     op.await("machine 1 started", s -> s.lines().anyMatch(
         l -> l.matches("\\s+1\\s+started\\s+local-machine-1.*")));
 
-    TmuxTerminal view = ssh(port, viewer);
+    Tmux view = ssh(port, viewer);
     view.awaitText("master *0", "read-only  q quit");
     view.type("r");
     view.awaitText("cannot remove-machine: this session is read-only");
@@ -149,8 +150,8 @@ class DashboardSshTest {
     server = null;
   }
 
-  private TmuxTerminal ssh(int port, Path key) throws Exception {
-    TmuxTerminal terminal = TmuxTerminal.start(100, 30, String.join(" ",
+  private Tmux ssh(int port, Path key) throws Exception {
+    Tmux terminal = Tmux.start(100, 30, String.join(" ",
         sshCommand(port, List.of("-tt", "-i", key.toString(), "-o", "IdentitiesOnly=yes"))));
     closing.add(terminal);
     return terminal;

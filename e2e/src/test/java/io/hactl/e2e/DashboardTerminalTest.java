@@ -3,6 +3,7 @@ package io.hactl.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.hactl.tui.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,11 +26,11 @@ class DashboardTerminalTest {
   @TempDir Path home;
   private Hactl hactl;
   private StatusProbe probe;
-  private TmuxTerminal terminal;
+  private Tmux terminal;
 
   @BeforeEach
   void setUp() {
-    TmuxTerminal.assumeInstalled();
+    Tmux.assumeInstalled();
     hactl = new Hactl(home);
     probe = new StatusProbe(hactl);
   }
@@ -48,8 +49,8 @@ class DashboardTerminalTest {
    * Runs the dashboard between two snapshots of the terminal's settings ({@code stty -g}), so a
    * test can tell the terminal was given back as it was found.
    */
-  private TmuxTerminal dashboard(int columns, int rows) throws Exception {
-    return TmuxTerminal.start(columns, rows, "(cd " + root() + " && stty -g > "
+  private Tmux dashboard(int columns, int rows) throws Exception {
+    return Tmux.start(columns, rows, "(cd " + root() + " && stty -g > "
         + home.resolve("stty.before") + " && ./hactl dashboard; code=$?; stty -g > "
         + home.resolve("stty.after") + "; exit $code)",
         "HACTL_HOME=" + home, "HACTL_SKIP_BUILD=1");

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Tmux implements AutoCloseable {
 
-  private static final Duration DEADLINE = Duration.ofSeconds(20);
+  /** Generous for the e2e tests on a busy machine; only a failing test waits it out. */
+  private static final Duration DEADLINE = Duration.ofSeconds(120);
 
   private final String socket;
   private final String session = "t";
