@@ -6,6 +6,7 @@ import io.hactl.core.provider.internal.Failures;
 import io.hactl.core.provider.internal.ProviderDiscovery;
 import io.hactl.core.provider.internal.ProviderPluginManager;
 import io.hactl.plugin.api.ProviderSpi;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,11 +63,14 @@ public final class ProviderRegistry implements AutoCloseable {
   public static ProviderRegistry load(List<Path> pluginRoots, Duration callTimeout) {
     List<Path> roots = pluginRoots.stream().map(root -> root.toAbsolutePath().normalize())
         .distinct().toList();
+    // A missing folder (the user's own, before any plugin is installed) is skipped here, not
+    // reported by PF4J as a warning on every command; messages still name it.
+    List<Path> existing = roots.stream().filter(Files::isDirectory).toList();
     BoundedCalls calls = new BoundedCalls(callTimeout);
-    if (roots.isEmpty()) {
+    if (existing.isEmpty()) {
       return new ProviderRegistry(roots, null, calls, Map.of(), List.of());
     }
-    ProviderPluginManager manager = new ProviderPluginManager(roots);
+    ProviderPluginManager manager = new ProviderPluginManager(existing);
     List<PluginProblem> problems = new ArrayList<>(manager.loadAndStart());
     ProviderDiscovery.Result found = ProviderDiscovery.discover(manager, calls);
     problems.addAll(found.problems());
