@@ -23,6 +23,12 @@ public final class BackupStores {
 
   /** The backups as the one member at {@code address} holds them, for reading only. */
   public static BackupStore backupsOnMember(String address, Duration timeout) {
-    return MongoBackupStore.connectMember(address, timeout);
+    return MongoBackupStore.connectMember(address, timeout, null);
+  }
+
+  /** As {@link #backupsOnMember(String, Duration)}, authenticating where a mongod needs it. */
+  public static BackupStore backupsOnMember(String address, Duration timeout,
+      StateCredentials credentials) {
+    return MongoBackupStore.connectMember(address, timeout, credentials);
   }
 }

@@ -22,6 +22,12 @@ public final class LogStores {
    * {@code debug-log} follows. Operations fail after {@code timeout} when the member is down.
    */
   public static LogStore connectMember(String address, Duration timeout) {
-    return MongoLogStore.connectMember(address, timeout);
+    return MongoLogStore.connectMember(address, timeout, null);
+  }
+
+  /** As {@link #connectMember(String, Duration)}, authenticating where a mongod needs it. */
+  public static LogStore connectMember(String address, Duration timeout,
+      StateCredentials credentials) {
+    return MongoLogStore.connectMember(address, timeout, credentials);
   }
 }

@@ -50,6 +50,6 @@ final class ControllerLogSource implements LogSource {
 
   @Override
   public LogStore open(Member member) {
-    return LogStores.connectMember(member.address(), MEMBER_TIMEOUT);
+    return LogStores.connectMember(member.address(), MEMBER_TIMEOUT, state.credentials());
   }
 }

@@ -1,10 +1,12 @@
 package io.hactl.core.environment.internal;
 
+import io.hactl.config.ControllerDb;
 import io.hactl.config.EnvironmentConfig;
 import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
 import io.hactl.core.agent.ProviderAccess;
 import io.hactl.core.provider.GuardedProvider;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.store.ClientStore;
 import io.hactl.core.store.EnvironmentRecordFile;
@@ -46,6 +48,15 @@ record EnvironmentContext(
 
   StateEndpoint endpoint(EnvironmentRecordFile record) {
     return new StateEndpoint(record.stateAddresses(), record.replicaSet(),
-        SERVER_SELECTION_TIMEOUT);
+        SERVER_SELECTION_TIMEOUT, credentials());
+  }
+
+  /**
+   * Whom the members are reached as: the administrator hactl created, when the controllers run
+   * a real mongod (which refuses unauthenticated clients); null for the embedded member.
+   */
+  StateCredentials credentials() {
+    return config.controllerDb() == ControllerDb.MONGOD
+        ? StateCredentials.forSecret(store.secret(config.name()), true) : null;
   }
 }

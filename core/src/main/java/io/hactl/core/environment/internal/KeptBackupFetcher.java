@@ -39,7 +39,8 @@ final class KeptBackupFetcher {
     boolean quorum = new Quorum(controllers.size(), answering.size()).holds();
     StateException last = null;
     for (String member : quorum ? List.<String>of() : answering) {
-      try (BackupStore backups = BackupStores.backupsOnMember(member, MEMBER_TIMEOUT)) {
+      try (BackupStore backups = BackupStores.backupsOnMember(member, MEMBER_TIMEOUT,
+          env.credentials())) {
         if (copy(backups, id, target)) {
           return;
         }

@@ -1,6 +1,7 @@
 package io.hactl.core.environment.internal;
 
 import io.hactl.core.HactlException;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.EnvironmentRecordFile;
@@ -36,6 +37,11 @@ final class StateConnection implements AutoCloseable {
         .filter(r -> !r.stateAddresses().equals(addresses))
         .map(r -> r.withStateAddresses(addresses))
         .ifPresent(r -> env.store().saveEnvironmentRecord(env.name(), r));
+  }
+
+  /** Whom this environment's members are reached as: {@link EnvironmentContext#credentials}. */
+  StateCredentials credentials() {
+    return env.credentials();
   }
 
   EnvironmentRecordFile record() throws HactlException {

@@ -20,6 +20,7 @@ import com.mongodb.client.model.Sorts;
 import io.hactl.core.backup.BackupMetadata;
 import io.hactl.core.backup.BackupStore;
 import io.hactl.core.backup.internal.MetadataJson;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
 import java.io.IOException;
@@ -74,17 +75,18 @@ public final class MongoBackupStore implements BackupStore {
    * A read-only view through the one member at {@code address}, primary or not: how a restore
    * finds a stored backup when the environment has lost its quorum.
    */
-  public static MongoBackupStore connectMember(String address, Duration timeout) {
+  public static MongoBackupStore connectMember(String address, Duration timeout,
+      StateCredentials credentials) {
     long ms = timeout.toMillis();
-    MongoClientSettings settings = MongoClientSettings.builder()
+    MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(
             "mongodb://" + address + "/?directConnection=true"))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
         .applyToSocketSettings(b -> b.connectTimeout((int) ms, TimeUnit.MILLISECONDS))
-        .retryReads(false)
-        .build();
+        .retryReads(false);
+    Authentication.apply(settings, List.of(address), credentials);
     // A member cut off from its majority cannot confirm majority reads: read what it holds.
-    return new MongoBackupStore(MongoClients.create(settings), ReadPreference.nearest(),
+    return new MongoBackupStore(MongoClients.create(settings.build()), ReadPreference.nearest(),
         ReadConcern.DEFAULT);
   }
 

@@ -32,6 +32,7 @@ import io.hactl.core.logs.LogPosition;
 import io.hactl.core.logs.LogRecord;
 import io.hactl.core.logs.LogSlice;
 import io.hactl.core.logs.LogStore;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,9 +89,10 @@ public final class MongoLogStore implements LogStore {
    * A store that reads from the one member at {@code address}, whichever its role: a
    * secondary's copy of the log is as good as the primary's for reading.
    */
-  public static MongoLogStore connectMember(String address, Duration timeout) {
+  public static MongoLogStore connectMember(String address, Duration timeout,
+      StateCredentials credentials) {
     long ms = timeout.toMillis();
-    MongoClientSettings settings = MongoClientSettings.builder()
+    MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(
             "mongodb://" + address + "/?directConnection=true"))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
@@ -98,9 +100,9 @@ public final class MongoLogStore implements LogStore {
             .minHeartbeatFrequency(100, TimeUnit.MILLISECONDS))
         .applyToSocketSettings(b -> b.connectTimeout((int) ms, TimeUnit.MILLISECONDS)
             .readTimeout((int) Math.max(ms, 5000), TimeUnit.MILLISECONDS))
-        .retryReads(false)
-        .build();
-    return new MongoLogStore(MongoClients.create(settings), ReadPreference.nearest());
+        .retryReads(false);
+    Authentication.apply(settings, List.of(address), credentials);
+    return new MongoLogStore(MongoClients.create(settings.build()), ReadPreference.nearest());
   }
 
   @Override

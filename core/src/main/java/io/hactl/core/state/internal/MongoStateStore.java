@@ -26,6 +26,7 @@ import io.hactl.core.state.Event;
 import io.hactl.core.state.Machine;
 import io.hactl.core.state.MemberSpec;
 import io.hactl.core.state.MemberView;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStore;
@@ -81,24 +82,30 @@ public final class MongoStateStore implements StateStore {
    * write through this cannot write once their member was deposed.
    */
   public static MongoStateStore connectToMember(String address, Duration timeout) {
+    return connectToMember(address, timeout, null);
+  }
+
+  /** As {@link #connectToMember(String, Duration)}, authenticating where the member needs it. */
+  public static MongoStateStore connectToMember(String address, Duration timeout,
+      StateCredentials credentials) {
     long ms = timeout.toMillis();
-    MongoClientSettings settings = MongoClientSettings.builder()
+    MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(
             "mongodb://" + address + "/?directConnection=true"))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(ms, TimeUnit.MILLISECONDS))
         .applyToSocketSettings(b -> b.connectTimeout(2, TimeUnit.SECONDS)
             .readTimeout(30, TimeUnit.SECONDS))
         .retryWrites(false)
-        .retryReads(false)
-        .build();
-    return new MongoStateStore(MongoClients.create(settings));
+        .retryReads(false);
+    Authentication.apply(settings, List.of(address), credentials);
+    return new MongoStateStore(MongoClients.create(settings.build()));
   }
 
   static MongoClientSettings settings(StateEndpoint endpoint) {
     String uri = "mongodb://" + String.join(",", endpoint.addresses())
         + "/?replicaSet=" + endpoint.replicaSet();
     long timeoutMs = endpoint.serverSelectionTimeout().toMillis();
-    return MongoClientSettings.builder()
+    MongoClientSettings.Builder settings = MongoClientSettings.builder()
         .applyConnectionString(new ConnectionString(uri))
         .applyToClusterSettings(b -> b.serverSelectionTimeout(timeoutMs, TimeUnit.MILLISECONDS))
         .applyToServerSettings(b -> b.heartbeatFrequency(500, TimeUnit.MILLISECONDS)
@@ -106,8 +113,8 @@ public final class MongoStateStore implements StateStore {
         .applyToSocketSettings(b -> b.connectTimeout(2, TimeUnit.SECONDS)
             .readTimeout(30, TimeUnit.SECONDS))
         .retryWrites(true)
-        .retryReads(true)
-        .build();
+        .retryReads(true);
+    return Authentication.apply(settings, endpoint.addresses(), endpoint.credentials()).build();
   }
 
   @Override
