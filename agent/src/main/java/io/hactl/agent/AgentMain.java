@@ -1,6 +1,7 @@
 package io.hactl.agent;
 
 import io.hactl.core.HactlCore;
+import io.hactl.core.credentials.ControllerContexts;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.ProviderAccess;
@@ -183,8 +184,11 @@ public final class AgentMain {
     masterWorkers.add(new MasterGate.MasterWorker("scheduled backups",
         scheduledBackups::runOnce));
     try {
+      // The provider gets the credentials the client stored in state (sealed), opened with
+      // this controller's credential key: the client's environment is not here.
       ProviderBroker broker = new ProviderBroker(registry.provider(access.providerType()),
-          access.context(config.environmentName(), config.environmentUuid()));
+          new ControllerContexts(access.context(config.environmentName(),
+              config.environmentUuid()), own, access.credentialKey()));
       ProvisionerWorker provisioner = new ProvisionerWorker(own,
           new FencedInstanceBroker(broker, fence), config, distribution.userData(config),
           Clock.systemUTC());

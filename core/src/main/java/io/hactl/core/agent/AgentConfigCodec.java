@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hactl.config.AgentDelivery;
 import io.hactl.config.ControllerDb;
+import io.hactl.core.credentials.CredentialKey;
 import io.hactl.plugin.api.AgentDistribution;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +51,8 @@ public final class AgentConfigCodec {
       String agentUrl,
       String agentSha256,
       int agentPort,
-      String controllerDb) {
+      String controllerDb,
+      String credentialKey) {
 
     static ProviderForm of(ProviderAccess a) {
       return a == null ? null : new ProviderForm(a.providerType(), a.providerSettings(),
@@ -58,7 +60,8 @@ public final class AgentConfigCodec {
           a.agent().javaExecutable().toString(), strings(a.agent().classpath()),
           a.agent().mainClass(), a.agent().jvmOptions(), a.statePort(),
           a.delivery().urlIfSet().map(URI::toString).orElse(null), a.delivery().sha256(),
-          a.delivery().port(), a.controllerDb().name().toLowerCase(Locale.ROOT));
+          a.delivery().port(), a.controllerDb().name().toLowerCase(Locale.ROOT),
+          a.credentialKey() == null ? null : a.credentialKey().encoded());
     }
 
     ProviderAccess toAccess() {
@@ -70,7 +73,9 @@ public final class AgentConfigCodec {
           new AgentDelivery(agentUrl == null ? null : URI.create(agentUrl), agentSha256,
               agentPort, null),
           controllerDb == null ? ControllerDb.EMBEDDED
-              : ControllerDb.valueOf(controllerDb.toUpperCase(Locale.ROOT)));
+              : ControllerDb.valueOf(controllerDb.toUpperCase(Locale.ROOT)),
+          // Files written before credentials were kept in state have no key.
+          credentialKey == null ? null : CredentialKey.decode(credentialKey));
     }
   }
 

@@ -2,6 +2,7 @@ package io.hactl.core.agent;
 
 import io.hactl.config.AgentDelivery;
 import io.hactl.config.ControllerDb;
+import io.hactl.core.credentials.CredentialKey;
 import io.hactl.plugin.api.AgentDistribution;
 import io.hactl.plugin.api.ProviderContext;
 import java.nio.file.Path;
@@ -23,6 +24,8 @@ import java.util.Objects;
  * @param delivery how new machines get the agent (cloud providers; {@link AgentDelivery#NONE}
  *     for the local provider)
  * @param controllerDb which replica-set member new controllers run
+ * @param credentialKey the key that opens the provider credentials kept in state (secret:
+ *     {@link #toString()} hides it); null when the environment keeps none (older configs)
  */
 public record ProviderAccess(
     String providerType,
@@ -32,7 +35,16 @@ public record ProviderAccess(
     AgentDistribution agent,
     int statePort,
     AgentDelivery delivery,
-    ControllerDb controllerDb) {
+    ControllerDb controllerDb,
+    CredentialKey credentialKey) {
+
+  /** Access without a credential key. */
+  public ProviderAccess(String providerType, Map<String, String> providerSettings,
+      List<Path> pluginRoots, Path storageDirectory, AgentDistribution agent, int statePort,
+      AgentDelivery delivery, ControllerDb controllerDb) {
+    this(providerType, providerSettings, pluginRoots, storageDirectory, agent, statePort,
+        delivery, controllerDb, null);
+  }
 
   /** Access without agent delivery (the local provider), with the embedded member. */
   public ProviderAccess(String providerType, Map<String, String> providerSettings,
@@ -65,6 +77,21 @@ public record ProviderAccess(
   public ProviderAccess onDeliveredMachine(List<Path> machinePluginRoots, Path machineStorage,
       AgentDistribution machineAgent) {
     return new ProviderAccess(providerType, providerSettings, machinePluginRoots, machineStorage,
-        machineAgent, statePort, delivery, controllerDb);
+        machineAgent, statePort, delivery, controllerDb, credentialKey);
+  }
+
+  /** The same access holding {@code key}, the environment's credential key. */
+  public ProviderAccess withCredentialKey(CredentialKey key) {
+    return new ProviderAccess(providerType, providerSettings, pluginRoots, storageDirectory,
+        agent, statePort, delivery, controllerDb, key);
+  }
+
+  /** Shows setting names only (a setting may be a secret) and never the credential key. */
+  @Override
+  public String toString() {
+    return "ProviderAccess[type=" + providerType + ", settings="
+        + new java.util.TreeSet<>(providerSettings.keySet()) + ", storageDirectory="
+        + storageDirectory + ", statePort=" + statePort + ", controllerDb=" + controllerDb
+        + ", credentialKey=" + (credentialKey == null ? "none" : "<hidden>") + "]";
   }
 }

@@ -109,6 +109,16 @@ public final class GuardedProvider {
         () -> immutable(provider.instances(context)));
   }
 
+  /**
+   * See {@link Provider#resolveCredentials}. The answer holds secrets: callers seal it at once
+   * and never print it.
+   */
+  public Map<String, String> resolveCredentials(ProviderContext context) throws HactlException {
+    Map<String, String> resolved = calls.call(label, "resolve its credentials", pluginLoader,
+        () -> provider.resolveCredentials(context));
+    return resolved == null ? Map.of() : Map.copyOf(resolved);
+  }
+
   /** See {@link Provider#releaseEnvironment}. */
   public void releaseEnvironment(ProviderContext context) throws HactlException {
     calls.call(label, "release the environment's resources", pluginLoader, () -> {

@@ -85,6 +85,22 @@ public interface StateStore extends AutoCloseable {
   /** Records the environment's backup schedule (from {@code backup-schedule}/{@code -keep}). */
   void setBackupSchedule(BackupSchedule schedule);
 
+  /**
+   * The provider credentials as the client last stored them, sealed ({@link
+   * io.hactl.core.credentials.CredentialSeal}'s text form); empty when none were stored.
+   *
+   * @since issue 7
+   */
+  Optional<String> sealedCredentials();
+
+  /**
+   * Stores sealed provider credentials, replacing any earlier ones (a majority write). Only ever
+   * given sealed text: state never holds a credential in the clear.
+   *
+   * @since issue 7
+   */
+  void setSealedCredentials(String sealed);
+
   /** Gives or takes the controller job and sets wants-vote, as enable-ha decided. */
   void setControllerRole(String machineId, boolean controller, boolean wantsVote, Instant now);
 

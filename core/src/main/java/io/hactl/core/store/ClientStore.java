@@ -83,6 +83,29 @@ public final class ClientStore {
     }
   }
 
+  /**
+   * Writes the environment's credential key (base64), readable by its owner only: this client
+   * seals the provider credentials with it at bootstrap and {@code update-credentials}.
+   */
+  public void saveCredentialKey(String environment, String encodedKey) {
+    SecureFiles.writeOwnerOnly(environmentDirectory(environment).resolve("credential-key"),
+        encodedKey);
+  }
+
+  /** The environment's credential key (base64); empty when this client keeps none. */
+  public Optional<String> credentialKey(String environment) {
+    Path file = environmentDirectory(environment).resolve("credential-key");
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Files.readString(file).strip());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the credential key of environment "
+          + environment, e);
+    }
+  }
+
   /** Deletes everything this client keeps for the environment. */
   public void forget(String environment) {
     SecureFiles.deleteTree(environmentDirectory(environment));

@@ -37,4 +37,29 @@ class AgentConfigCodecTest {
   void neverPrintsTheSecret() {
     assertThat(config.toString()).doesNotContain("the-key").contains("<hidden>");
   }
+
+  @Test
+  void carriesTheCredentialKeyToControllersAndNeverPrintsIt(@TempDir Path dir) throws Exception {
+    io.hactl.core.credentials.CredentialKey key =
+        io.hactl.core.credentials.CredentialKey.generate();
+    AgentConfig withKey =
+        config.withProviderAccess(config.providerAccess().withCredentialKey(key));
+    Path file = dir.resolve("agent.yaml");
+    Files.writeString(file, AgentConfigCodec.toYaml(withKey));
+
+    AgentConfig read = AgentConfigCodec.read(file);
+    assertThat(read.providerAccess().credentialKey()).isEqualTo(key);
+    assertThat(read.forMachine("4", true, List.of()).providerAccess().credentialKey())
+        .isEqualTo(key);
+    assertThat(Files.readString(file)).contains("credential-key: \"" + key.encoded());
+    assertThat(read.toString() + read.providerAccess()).doesNotContain(key.encoded());
+    assertThat(read.providerAccess().toString()).contains("credentialKey=<hidden>");
+  }
+
+  @Test
+  void aFileWrittenBeforeCredentialKeysExistedReadsWithoutOne() throws Exception {
+    String old = AgentConfigCodec.toYaml(config).replaceAll("(?m)^\\s*credential-key:.*\\n", "");
+    assertThat(old).doesNotContain("credential-key");
+    assertThat(AgentConfigCodec.fromYaml(old).providerAccess().credentialKey()).isNull();
+  }
 }

@@ -37,6 +37,7 @@ public final class InMemoryStateStore implements StateStore {
   private long controllersVersion;
   private long masterTerm = -1;
   private BackupSchedule backupSchedule = BackupSchedule.OFF;
+  private String sealedCredentials;
   private String masterMachine;
   public final List<Event> events = new ArrayList<>();
 
@@ -122,6 +123,18 @@ public final class InMemoryStateStore implements StateStore {
     }
     controllersVersion++;
     return true;
+  }
+
+  @Override
+  public Optional<String> sealedCredentials() {
+    check();
+    return Optional.ofNullable(sealedCredentials);
+  }
+
+  @Override
+  public void setSealedCredentials(String sealed) {
+    check();
+    sealedCredentials = sealed;
   }
 
   @Override

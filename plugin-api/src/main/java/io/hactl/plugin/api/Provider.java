@@ -125,4 +125,37 @@ public interface Provider extends ExtensionPoint {
    * @since 0.2
    */
   default void releaseEnvironment(ProviderContext context) throws ProviderException {}
+
+  /**
+   * Resolves, on the client, the credential material this provider needs on machines that lack
+   * the client's environment variables, profiles and files: the controllers, which start and
+   * stop instances as master. hactl calls it at {@code bootstrap} and {@code
+   * update-credentials}, stores the answer in the environment's state encrypted under a key only
+   * the controllers (and the bootstrapping client) hold, and hands it back decrypted in {@link
+   * ProviderContext#credentials()} on the controllers. A provider given non-empty credentials
+   * in its context uses them instead of looking anywhere itself.
+   *
+   * <p>Names are the provider's own (e.g. {@code access-key-id}); values are secrets: never log
+   * them or put them in messages. A provider that needs nothing beyond its settings (or runs
+   * only on the client's host, like {@code local}) keeps the default, which returns none.
+   *
+   * <pre>{@code
+   * public Map<String, String> resolveCredentials(ProviderContext ctx) throws ProviderException {
+   *   String key = System.getenv("MYCLOUD_KEY");
+   *   if (key == null) {
+   *     throw new ProviderException("no MYCLOUD_KEY in hactl's environment");
+   *   }
+   *   return Map.of("api-key", key);
+   * }
+   * }</pre>
+   *
+   * @param context the environment, as on any other call; its {@code credentials} are empty
+   * @return named secret values; empty when the provider needs none
+   * @throws ProviderException when the credentials the settings name cannot be found or read
+   * @since 0.3
+   */
+  default Map<String, String> resolveCredentials(ProviderContext context)
+      throws ProviderException {
+    return Map.of();
+  }
 }

@@ -25,14 +25,15 @@ import java.util.regex.Pattern;
  * only adds (new records, new default methods, new optional record components behind new
  * factories), so a host runs every plugin of its major version built for the same or an older
  * minor. Before 1.0 every minor version may change existing types (0.2 added user data,
- * constraints and placement to {@link InstanceSpec}), so a plugin must be built for exactly the
- * host's {@code 0.MINOR}.
+ * constraints and placement to {@link InstanceSpec}; 0.3 added credentials to {@link
+ * ProviderContext} and {@link Provider#resolveCredentials}), so a plugin must be built for
+ * exactly the host's {@code 0.MINOR}.
  *
  * @since 0.2
  */
 public final class ProviderSpi {
   /** The version of the SPI in this jar. */
-  public static final String VERSION = "0.2";
+  public static final String VERSION = "0.3";
 
   /** The manifest attribute of a plugin jar that holds the SPI version it was built for. */
   public static final String MANIFEST_ATTRIBUTE = "Hactl-Spi-Version";

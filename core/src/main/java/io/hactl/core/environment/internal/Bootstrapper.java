@@ -3,6 +3,8 @@ package io.hactl.core.environment.internal;
 import io.hactl.config.ControllerDb;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
+import io.hactl.core.credentials.CredentialKey;
+import io.hactl.core.credentials.ProviderCredentials;
 import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Machine;
@@ -58,8 +60,14 @@ final class Bootstrapper {
 
     String uuid = UUID.randomUUID().toString();
     String replicaSet = "hactl-" + uuid.substring(0, 8);
+    // Resolved before anything is written or started: missing credentials leave nothing behind.
+    Map<String, String> credentials =
+        env.provider().resolveCredentials(env.providerContext(uuid));
     String secret = newSecret();
     env.store().saveSecret(env.name(), secret);
+    // Before providerAccess(): machine 0's agent config carries the key (see credentials).
+    CredentialKey credentialKey = CredentialKey.generate();
+    env.store().saveCredentialKey(env.name(), credentialKey.encoded());
     env.store().saveEnvironmentRecord(env.name(),
         new EnvironmentRecordFile(uuid, env.config().type(), replicaSet, List.of(), false));
 
@@ -87,6 +95,9 @@ final class Bootstrapper {
         state.initialize(new EnvironmentRecord(uuid, env.name(), env.config().type(),
             replicaSet), machine0);
         state.setBackupSchedule(BackupSchedule.of(env.config()));
+        if (!credentials.isEmpty()) {
+          new ProviderCredentials(state, credentialKey, uuid).store(credentials);
+        }
       }
       env.store().saveEnvironmentRecord(env.name(), record.asBootstrapped());
     } catch (StateException e) {

@@ -5,6 +5,7 @@ import io.hactl.config.EnvironmentConfig;
 import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
 import io.hactl.core.agent.ProviderAccess;
+import io.hactl.core.credentials.CredentialKey;
 import io.hactl.core.provider.GuardedProvider;
 import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
@@ -31,11 +32,15 @@ record EnvironmentContext(
     return providerAccess().context(config.name(), uuid);
   }
 
-  /** The provider as this client reaches it; controllers get the same to provision as master. */
+  /**
+   * The provider as this client reaches it; controllers get the same to provision as master,
+   * with the environment's credential key when this client keeps one (from bootstrap on).
+   */
   ProviderAccess providerAccess() {
     return new ProviderAccess(config.type(), config.providerSettings(), layout.pluginRoots(),
         store.environmentDirectory(config.name()).resolve("provider"), layout.agent(),
-        config.statePort(), config.agentDelivery(), config.controllerDb());
+        config.statePort(), config.agentDelivery(), config.controllerDb(),
+        store.credentialKey(config.name()).map(CredentialKey::decode).orElse(null));
   }
 
   /** The local record of a bootstrapped environment, or BAD_INPUT saying to bootstrap. */

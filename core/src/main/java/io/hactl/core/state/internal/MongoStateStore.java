@@ -60,6 +60,9 @@ public final class MongoStateStore implements StateStore {
   /** Environment settings the master acts on, written by the client (e.g. backups). */
   static final String SETTINGS = "settings";
 
+  /** The {@link #SETTINGS} document holding the sealed provider credentials. */
+  static final String CREDENTIALS = "provider-credentials";
+
   private final MongoClient client;
   private final MongoDatabase db;
 
@@ -266,6 +269,22 @@ public final class MongoStateStore implements StateStore {
         eq("_id", "backups"), new Document("_id", "backups")
             .append("every-seconds", schedule.every().toSeconds())
             .append("keep", schedule.keep()),
+        new ReplaceOptions().upsert(true)));
+  }
+
+  @Override
+  public Optional<String> sealedCredentials() {
+    return call("read the provider credentials", () -> Optional.ofNullable(
+        db.getCollection(SETTINGS).find(eq("_id", CREDENTIALS)).first())
+        .map(doc -> doc.getString("sealed")));
+  }
+
+  @Override
+  public void setSealedCredentials(String sealed) {
+    call("record the provider credentials", () -> db.getCollection(SETTINGS).replaceOne(
+        eq("_id", CREDENTIALS), new Document("_id", CREDENTIALS)
+            .append("sealed", sealed)
+            .append("updated", new Date()),
         new ReplaceOptions().upsert(true)));
   }
 
