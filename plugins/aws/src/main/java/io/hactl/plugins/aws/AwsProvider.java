@@ -80,11 +80,22 @@ public final class AwsProvider implements Provider {
     return AwsSettings.validate(settings);
   }
 
+  /**
+   * The access key id, secret access key and session token (if any) that {@code credentials:
+   * env} or {@code profile: NAME} name, read on the client: controllers get them back in {@link
+   * ProviderContext#credentials()} and use them instead of looking anywhere themselves.
+   */
+  @Override
+  public Map<String, String> resolveCredentials(ProviderContext context)
+      throws ProviderException {
+    return sessions.resolveCredentials(AwsSettings.parse(context.settings()));
+  }
+
   @Override
   public Instance startInstance(ProviderContext context, InstanceSpec spec)
       throws ProviderException {
     AwsSettings settings = AwsSettings.parse(context.settings());
-    try (Ec2Session session = sessions.open(settings)) {
+    try (Ec2Session session = sessions.open(settings, context.credentials())) {
       Optional<Instance> running = described(session, context,
           List.of(Tags.filter("tag:" + Tags.MACHINE, spec.machineId())),
           "check whether machine " + spec.machineId() + " already has an instance")
@@ -121,7 +132,7 @@ public final class AwsProvider implements Provider {
       return;
     }
     AwsSettings settings = AwsSettings.parse(context.settings());
-    try (Ec2Session session = sessions.open(settings)) {
+    try (Ec2Session session = sessions.open(settings, context.credentials())) {
       // Only ids that EC2 holds for this environment and that are not already gone: unknown ids
       // (and other environments' instances) are ignored, so a retry is always safe. Filtering by
       // instance-id, unlike naming ids, does not fail on an unknown id.
@@ -156,7 +167,7 @@ public final class AwsProvider implements Provider {
   @Override
   public void releaseEnvironment(ProviderContext context) throws ProviderException {
     AwsSettings settings = AwsSettings.parse(context.settings());
-    try (Ec2Session session = sessions.open(settings)) {
+    try (Ec2Session session = sessions.open(settings, context.credentials())) {
       new SecurityGroups(session).release(context.environmentUuid());
     }
   }
@@ -165,7 +176,7 @@ public final class AwsProvider implements Provider {
   @Override
   public List<Instance> instances(ProviderContext context) throws ProviderException {
     AwsSettings settings = AwsSettings.parse(context.settings());
-    try (Ec2Session session = sessions.open(settings)) {
+    try (Ec2Session session = sessions.open(settings, context.credentials())) {
       return described(session, context, List.of(), "list instances");
     }
   }

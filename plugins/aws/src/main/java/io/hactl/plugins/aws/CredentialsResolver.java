@@ -3,6 +3,9 @@ package io.hactl.plugins.aws;
 import io.hactl.plugin.api.ProviderException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.function.Function;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -26,6 +29,11 @@ final class CredentialsResolver {
   static final String CREDENTIALS_FILE = "AWS_SHARED_CREDENTIALS_FILE";
   static final String CONFIG_FILE = "AWS_CONFIG_FILE";
 
+  /** Names of the credential material {@link #resolved} hands to hactl and {@link #given} reads. */
+  static final String KEY_ID = "access-key-id";
+  static final String SECRET = "secret-access-key";
+  static final String TOKEN = "session-token";
+
   private final Function<String, String> environment;
 
   /** @param environment the process environment ({@code System::getenv} outside tests) */
@@ -37,6 +45,46 @@ final class CredentialsResolver {
     return settings.credentials() == AwsSettings.CredentialSource.PROFILE
         ? fromProfile(settings.profile())
         : fromEnvironment();
+  }
+
+  /**
+   * The access key the settings name, as the named material hactl stores sealed in state for
+   * the controllers ({@code Provider.resolveCredentials}).
+   */
+  Map<String, String> resolved(AwsSettings settings) throws ProviderException {
+    AwsCredentials credentials;
+    try {
+      credentials = resolve(settings).resolveCredentials();
+    } catch (SdkException e) {
+      throw new ProviderException("cannot read AWS credentials from "
+          + settings.credentialsReference() + ": " + e.getMessage(), e);
+    }
+    Map<String, String> material = new LinkedHashMap<>();
+    material.put(KEY_ID, credentials.accessKeyId());
+    material.put(SECRET, credentials.secretAccessKey());
+    if (credentials instanceof AwsSessionCredentials session) {
+      material.put(TOKEN, session.sessionToken());
+    }
+    return material;
+  }
+
+  /**
+   * The credentials hactl handed back on a controller ({@code ProviderContext.credentials}),
+   * used instead of any lookup: a controller has no such environment variables or profiles.
+   */
+  static AwsCredentialsProvider given(Map<String, String> material) throws ProviderException {
+    String keyId = material.get(KEY_ID);
+    String secret = material.get(SECRET);
+    if (keyId == null || keyId.isBlank() || secret == null || secret.isBlank()) {
+      // Names only: the map holds secrets.
+      throw new ProviderException("the AWS credentials hactl stored for the controllers lack "
+          + KEY_ID + " or " + SECRET + " (they hold " + new TreeSet<>(material.keySet())
+          + "); run `hactl update-credentials`");
+    }
+    String token = material.get(TOKEN);
+    return StaticCredentialsProvider.create(token == null || token.isBlank()
+        ? AwsBasicCredentials.create(keyId, secret)
+        : AwsSessionCredentials.create(keyId, secret, token));
   }
 
   private AwsCredentialsProvider fromEnvironment() throws ProviderException {

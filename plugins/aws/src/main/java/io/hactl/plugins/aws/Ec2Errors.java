@@ -29,9 +29,17 @@ final class Ec2Errors {
       "AccessDeniedException");
 
   private final AwsSettings settings;
+  private final String credentialsReference;
 
+  /** Errors of calls with the credentials the settings name, looked up where hactl runs. */
   Ec2Errors(AwsSettings settings) {
+    this(settings, settings.credentialsReference());
+  }
+
+  /** @param credentialsReference how messages name the credentials in use (never their value) */
+  Ec2Errors(AwsSettings settings, String credentialsReference) {
     this.settings = settings;
+    this.credentialsReference = credentialsReference;
   }
 
   static boolean isThrottling(AwsServiceException e) {
@@ -101,13 +109,13 @@ final class Ec2Errors {
     if (BAD_CREDENTIALS.contains(code) || code.isEmpty() && e.statusCode() == 401) {
       return "credentials refused by EC2 (" + (code.isEmpty() ? "HTTP 401" : code)
           + "): check that "
-          + settings.credentialsReference() + " holds a valid, active access key for region "
+          + credentialsReference + " holds a valid, active access key for region "
           + settings.region();
     }
     if (NOT_ALLOWED.contains(code) || code.isEmpty() && e.statusCode() == 403) {
       return "credentials refused by EC2 (" + (code.isEmpty() ? "HTTP 403" : code)
           + "): check that the access key of "
-          + settings.credentialsReference() + " is allowed ec2:" + operation + " in region "
+          + credentialsReference + " is allowed ec2:" + operation + " in region "
           + settings.region();
     }
     if (code.startsWith("InvalidInstanceID.")) {
