@@ -3,6 +3,7 @@ package io.hactl.shell;
 import io.hactl.core.HactlException;
 import io.hactl.core.environment.AddMachineResult;
 import io.hactl.core.environment.BootstrapResult;
+import io.hactl.core.environment.CredentialsUpdate;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.RemoveMachineResult;
@@ -145,6 +146,16 @@ public final class FakeEnvironmentClient implements EnvironmentClient {
       added.add(String.valueOf(nextMachine++));
     }
     return new EnableHaResult(List.of("0"), added, List.of(), List.of(), List.of(), converted);
+  }
+
+  /** The names {@link #updateCredentials()} reports as stored. */
+  public List<String> credentialNames = List.of("access-key-id", "secret-access-key");
+
+  @Override
+  public CredentialsUpdate updateCredentials() throws HactlException {
+    call("update-credentials");
+    return new CredentialsUpdate(name, "aws", credentialNames,
+        java.time.Instant.parse("2026-11-26T04:30:00Z"));
   }
 
   @Override

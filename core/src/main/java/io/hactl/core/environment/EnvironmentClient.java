@@ -95,6 +95,18 @@ public interface EnvironmentClient extends AutoCloseable {
   StatusFeed watch(Duration interval);
 
   /**
+   * Resolves the provider's credentials again on this client and stores them, sealed, in the
+   * environment's state for the controllers ({@code update-credentials}, after a key was
+   * rotated). The master uses them from its next provider call on.
+   *
+   * @since issue 7
+   */
+  default CredentialsUpdate updateCredentials() throws HactlException {
+    throw HactlException.failure("environment " + environmentName() + " cannot update its"
+        + " provider credentials in this client", null);
+  }
+
+  /**
    * The environment's log (every agent's records, kept on every controller), for
    * {@code debug-log} and the dashboard's log pane. Clients that keep no log, such as test
    * fakes, refuse with a FAILURE.

@@ -24,6 +24,7 @@ import picocli.CommandLine.Mixin;
         AddMachineCommand.class,
         RemoveMachineCommand.class,
         DestroyEnvironmentCommand.class,
+        UpdateCredentialsCommand.class,
         EnvironmentsCommand.class,
         SwitchCommand.class,
         ProvidersCommand.class,

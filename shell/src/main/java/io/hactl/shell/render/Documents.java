@@ -3,6 +3,7 @@ package io.hactl.shell.render;
 import io.hactl.core.EnvironmentSummary;
 import io.hactl.core.environment.AddMachineResult;
 import io.hactl.core.environment.BootstrapResult;
+import io.hactl.core.environment.CredentialsUpdate;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.RemoveMachineResult;
 import io.hactl.core.membership.EnableHaResult;
@@ -115,6 +116,16 @@ public final class Documents {
     doc.put("instance-id", result.instanceId());
     doc.put("state-address", result.stateAddress());
     doc.put("took-ms", result.took().toMillis());
+    return doc;
+  }
+
+  /** Names only: the values are secrets and never leave core sealed. */
+  public static Map<String, Object> credentialsUpdate(CredentialsUpdate result) {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("environment", result.environment());
+    doc.put("provider", result.provider());
+    doc.put("credentials", result.names());
+    doc.put("updated", result.updated().toString());
     return doc;
   }
 

@@ -6,6 +6,7 @@ import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
 import io.hactl.core.environment.AddMachineResult;
 import io.hactl.core.environment.BootstrapResult;
+import io.hactl.core.environment.CredentialsUpdate;
 import io.hactl.core.environment.DestroyResult;
 import io.hactl.core.environment.EnvironmentClient;
 import io.hactl.core.environment.RemoveMachineResult;
@@ -121,6 +122,11 @@ public final class DefaultEnvironmentClient implements EnvironmentClient {
     } catch (StateException e) {
       throw QuorumProbe.explain("enable-ha", env.name(), record.stateAddresses(), e);
     }
+  }
+
+  @Override
+  public CredentialsUpdate updateCredentials() throws HactlException {
+    return new CredentialsUpdater(env, state, Clock.systemUTC()).update();
   }
 
   @Override
