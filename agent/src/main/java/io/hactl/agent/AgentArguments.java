@@ -5,22 +5,31 @@ import java.util.Optional;
 
 /**
  * The agent's command line: {@code --config FILE [--state-port PORT] [--address ADDR]
- * [--distribution TARBALL]}.
+ * [--distribution TARBALL] [--mongod-path PATH]}.
  *
  * @param configFile the agent config (mode 0600: it holds the replica set's key)
  * @param statePort the member's client port, for controllers; 0 when not given
  * @param address the address to bind and to be known by
  * @param distributionFile the agent distribution this agent was installed from (cloud machines),
  *     which a controller serves to new machines; null when not given
+ * @param mongodPathOrName for a controller of {@code controller-db: mongod}, the mongod the
+ *     agent runs as its child (the local provider passes it); null when the machine's init
+ *     runs mongod (cloud machines: systemd)
  */
-record AgentArguments(Path configFile, int statePort, String address, Path distributionFile) {
+record AgentArguments(Path configFile, int statePort, String address, Path distributionFile,
+    String mongodPathOrName) {
 
   static final String USAGE = "usage: hactl-agent --config FILE [--state-port PORT]"
-      + " [--address ADDR] [--distribution TARBALL]";
+      + " [--address ADDR] [--distribution TARBALL] [--mongod-path PATH]";
 
   /** Arguments without a distribution (agents the local provider starts). */
   AgentArguments(Path configFile, int statePort, String address) {
-    this(configFile, statePort, address, null);
+    this(configFile, statePort, address, null, null);
+  }
+
+  /** Arguments without a mongod of the agent's own. */
+  AgentArguments(Path configFile, int statePort, String address, Path distributionFile) {
+    this(configFile, statePort, address, distributionFile, null);
   }
 
   static AgentArguments parse(String... args) {
@@ -28,6 +37,7 @@ record AgentArguments(Path configFile, int statePort, String address, Path distr
     int port = 0;
     String address = "127.0.0.1";
     Path distribution = null;
+    String mongod = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -39,13 +49,21 @@ record AgentArguments(Path configFile, int statePort, String address, Path distr
         case "--state-port" -> port = parsePort(value);
         case "--address" -> address = value;
         case "--distribution" -> distribution = Path.of(value);
+        case "--mongod-path" -> mongod = requireNonBlank(flag, value);
         default -> throw new IllegalArgumentException("unknown flag " + flag + "; " + USAGE);
       }
     }
     if (config == null) {
       throw new IllegalArgumentException("--config is required; " + USAGE);
     }
-    return new AgentArguments(config, port, address, distribution);
+    return new AgentArguments(config, port, address, distribution, mongod);
+  }
+
+  private static String requireNonBlank(String flag, String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(flag + " must not be empty; " + USAGE);
+    }
+    return value;
   }
 
   private static int parsePort(String value) {
@@ -63,6 +81,11 @@ record AgentArguments(Path configFile, int statePort, String address, Path distr
   /** The distribution file, when one was given. */
   Optional<Path> distribution() {
     return Optional.ofNullable(distributionFile);
+  }
+
+  /** The mongod to run as the agent's child, when the agent runs one. */
+  Optional<String> mongodPath() {
+    return Optional.ofNullable(mongodPathOrName);
   }
 
   /** The agent keeps its files next to its config: the provider gave it that folder. */

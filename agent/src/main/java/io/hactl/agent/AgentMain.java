@@ -1,5 +1,6 @@
 package io.hactl.agent;
 
+import io.hactl.config.ControllerDb;
 import io.hactl.core.HactlCore;
 import io.hactl.core.credentials.ControllerContexts;
 import io.hactl.core.HactlException;
@@ -21,12 +22,12 @@ import io.hactl.core.logs.LogStore;
 import io.hactl.core.state.BackupStores;
 import io.hactl.core.state.Event;
 import io.hactl.core.state.LogStores;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.SecureFiles;
 import io.hactl.replicaset.MemberOptions;
-import io.hactl.replicaset.MemberState;
 import io.hactl.replicaset.ReplicaSetMember;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,6 +80,10 @@ public final class AgentMain {
     }
     try {
       run(arguments, config);
+    } catch (MongodUnavailableException e) {
+      // One line on stderr, the agent's log: the client's bootstrap error quotes it.
+      System.err.println("hactl-agent: " + e.getMessage());
+      System.exit(1);
     } catch (IOException | RuntimeException e) {
       LOG.error("agent of machine {} failed: {}", config.machineId(), e.toString(), e);
       System.exit(1);
@@ -92,7 +97,7 @@ public final class AgentMain {
     List<AutoCloseable> resources = new ArrayList<>();
     List<String> seeds = new ArrayList<>();
     if (config.controller()) {
-      ReplicaSetMember member = startMember(arguments, config, data);
+      DbMember member = startMember(arguments, config, data);
       resources.add(member);
       seeds.add(member.address());
     }
@@ -100,8 +105,8 @@ public final class AgentMain {
     seeds.addAll(config.stateAddresses());
     // Logs get their own connection, so sending them never queues behind (or ahead of) a
     // heartbeat; both are replaced together when the agent has to find the controllers anew.
-    StateLink link = new StateLink(cache, seeds, config.replicaSet(), StateStores::connect,
-        LogStores::connect, Clock.systemUTC());
+    StateLink link = new StateLink(cache, seeds, config.replicaSet(), credentials(config),
+        StateStores::connect, LogStores::connect, Clock.systemUTC());
     resources.add(0, link);
     StateStore state = link.state();
     LogStore logs = link.logs();
@@ -140,9 +145,26 @@ public final class AgentMain {
     awaitQuietly(stopped);
   }
 
-  private static ReplicaSetMember member(List<AutoCloseable> resources) {
-    return resources.stream().filter(ReplicaSetMember.class::isInstance)
-        .map(ReplicaSetMember.class::cast).findFirst().orElseThrow();
+  private static DbMember member(List<AutoCloseable> resources) {
+    return resources.stream().filter(DbMember.class::isInstance)
+        .map(DbMember.class::cast).findFirst().orElseThrow();
+  }
+
+  /**
+   * Whom this agent reaches state as. Controllers know whether their set runs mongod; a plain
+   * machine's config does not say, so it offers the credentials and lets a probe decide
+   * ({@link StateCredentials#assumedWhenUnknown()}).
+   */
+  private static StateCredentials credentials(AgentConfig config) {
+    if (!config.controller()) {
+      return StateCredentials.forSecret(config.secret(), false);
+    }
+    return runsMongod(config) ? StateCredentials.forSecret(config.secret(), true) : null;
+  }
+
+  private static boolean runsMongod(AgentConfig config) {
+    return config.controller() && config.providerAccess() != null
+        && config.providerAccess().controllerDb() == ControllerDb.MONGOD;
   }
 
   /**
@@ -153,13 +175,14 @@ public final class AgentMain {
    * ({@link TermFence}).
    */
   private static AutoCloseable startMasterWorkers(AgentConfig config, LogStore logs,
-      ReplicaSetMember member, DistributionService distribution, Path data) {
+      DbMember member, DistributionService distribution, Path data) {
     ProviderAccess access = config.providerAccess();
     ProviderRegistry registry = ProviderRegistry.load(access.pluginRoots(),
         HactlCore.PROVIDER_CALL_TIMEOUT);
     registry.problems().forEach(p -> LOG.warn("provider plugin {}: {}", p.plugin(),
         p.message()));
-    StateStore own = StateStores.connectToMember(member.address(), OWN_MEMBER_TIMEOUT);
+    StateStore own = StateStores.connectToMember(member.address(), OWN_MEMBER_TIMEOUT,
+        credentials(config));
     TermFence fence = new TermFence(config.machineId(), own);
     List<MasterGate.MasterWorker> masterWorkers = new ArrayList<>();
     // A new member joins as soon as it listens, not when the slowest of a batch does.
@@ -172,7 +195,7 @@ public final class AgentMain {
     // Backups are dumped through the primary (this member while it is the master) and kept
     // by every controller; the fence is checked before each one, as for the provisioner.
     StateEndpoint replicaSet = new StateEndpoint(List.of(member.address()), config.replicaSet(),
-        BACKUP_TIMEOUT);
+        BACKUP_TIMEOUT, credentials(config));
     BackupStore keptBackups = BackupStores.backups(replicaSet);
     StateBackupMaker maker = new StateBackupMaker(replicaSet, own, keptBackups, config.secret(),
         config.machineId(), data.resolve("backups"), Clock.systemUTC());
@@ -196,17 +219,7 @@ public final class AgentMain {
     } catch (HactlException e) {
       LOG.error("this controller cannot provision machines as master: {}", e.getMessage());
     }
-    MasterGate gate = new MasterGate(config.machineId(), new MasterGate.Leadership() {
-          @Override
-          public boolean isPrimary() {
-            return member.state() == MemberState.PRIMARY;
-          }
-
-          @Override
-          public long term() {
-            return member.term();
-          }
-        }, fence, masterWorkers,
+    MasterGate gate = new MasterGate(config.machineId(), member, fence, masterWorkers,
         () -> own.recordEvent(new Event(Instant.now(), "election", config.machineId(),
             "machine " + config.machineId() + " became the master")));
     ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -223,8 +236,11 @@ public final class AgentMain {
     };
   }
 
-  private static ReplicaSetMember startMember(AgentArguments arguments, AgentConfig config,
+  private static DbMember startMember(AgentArguments arguments, AgentConfig config,
       Path data) throws IOException {
+    if (runsMongod(config)) {
+      return MongodMember.start(arguments, config, data);
+    }
     if (arguments.statePort() == 0) {
       throw new IllegalArgumentException("a controller agent needs --state-port");
     }
@@ -233,7 +249,7 @@ public final class AgentMain {
     ReplicaSetMember member = ReplicaSetMember.start(new MemberOptions(arguments.address(),
         arguments.statePort(), data.resolve("db"), config.replicaSet(), keyFile, 0));
     LOG.info("replica-set member of {} listening on {}", config.replicaSet(), member.address());
-    return member;
+    return new EmbeddedDbMember(member);
   }
 
   private static void closeAll(List<AutoCloseable> resources) {

@@ -1,6 +1,7 @@
 package io.hactl.agent;
 
 import io.hactl.core.logs.LogStore;
+import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import java.time.Clock;
@@ -34,6 +35,7 @@ final class StateLink implements AutoCloseable {
   private final ControllerAddressCache cache;
   private final List<String> configured;
   private final String replicaSet;
+  private final StateCredentials credentials;
   private final Function<StateEndpoint, StateStore> openState;
   private final Function<StateEndpoint, LogStore> openLogs;
   private final Clock clock;
@@ -46,9 +48,17 @@ final class StateLink implements AutoCloseable {
   StateLink(ControllerAddressCache cache, List<String> configured, String replicaSet,
       Function<StateEndpoint, StateStore> openState, Function<StateEndpoint, LogStore> openLogs,
       Clock clock) {
+    this(cache, configured, replicaSet, null, openState, openLogs, clock);
+  }
+
+  /** @param credentials whom to reach a mongod replica set as; null for the embedded member */
+  StateLink(ControllerAddressCache cache, List<String> configured, String replicaSet,
+      StateCredentials credentials, Function<StateEndpoint, StateStore> openState,
+      Function<StateEndpoint, LogStore> openLogs, Clock clock) {
     this.cache = cache;
     this.configured = List.copyOf(configured);
     this.replicaSet = replicaSet;
+    this.credentials = credentials;
     this.openState = openState;
     this.openLogs = openLogs;
     this.clock = clock;
@@ -114,7 +124,7 @@ final class StateLink implements AutoCloseable {
   }
 
   private StateEndpoint endpoint(List<String> addresses) {
-    return new StateEndpoint(addresses, replicaSet, Duration.ofSeconds(10));
+    return new StateEndpoint(addresses, replicaSet, Duration.ofSeconds(10), credentials);
   }
 
   @Override

@@ -36,4 +36,15 @@ class AgentArgumentsTest {
     assertThat(args.distribution()).contains(Path.of("/var/lib/hactl/hactl-agent.tar.gz"));
     assertThat(AgentArguments.parse("--config", "a").distribution()).isEmpty();
   }
+
+  @Test
+  void takesTheMongodALocalControllerRunsAsItsChild() {
+    AgentArguments args = AgentArguments.parse("--config", "a", "--mongod-path",
+        "/opt/mongodb/bin/mongod");
+    assertThat(args.mongodPath()).contains("/opt/mongodb/bin/mongod");
+    assertThat(AgentArguments.parse("--config", "a").mongodPath())
+        .as("a cloud machine's systemd runs mongod, not the agent").isEmpty();
+    assertThatThrownBy(() -> AgentArguments.parse("--config", "a", "--mongod-path", " "))
+        .hasMessageContaining("--mongod-path must not be empty");
+  }
 }

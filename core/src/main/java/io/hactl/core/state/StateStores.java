@@ -1,5 +1,6 @@
 package io.hactl.core.state;
 
+import io.hactl.core.state.internal.HelloLeadership;
 import io.hactl.core.state.internal.MemberAdmin;
 import io.hactl.core.state.internal.MongoStateStore;
 import java.time.Duration;
@@ -26,6 +27,11 @@ public final class StateStores {
   public static StateStore connectToMember(String address, Duration timeout,
       StateCredentials credentials) {
     return MongoStateStore.connectToMember(address, timeout, credentials);
+  }
+
+  /** Asks the member at {@code address} about its own role; see {@link MemberLeadership}. */
+  public static MemberLeadership leadershipOf(String address, Duration timeout) {
+    return HelloLeadership.open(address, timeout);
   }
 
   /** Whether the member at {@code address} answers {@code hello} within {@code timeout}. */

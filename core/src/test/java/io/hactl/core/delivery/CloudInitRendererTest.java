@@ -151,8 +151,15 @@ class CloudInitRendererTest {
     assertThat(keyfile.get("permissions").asText()).isEqualTo("0400");
     assertThat(keyfile.get("content").asText()).isEqualTo(DeliveryFixtures.SECRET + "\n");
     assertThat(unit).contains("mongod --replSet hactl-12345678 --port 37017")
-        .contains("--bind_ip \"$$(/opt/hactl/agent/bin/hactl-machine-address)\"")
-        .contains("--keyFile /var/lib/hactl/mongod/keyfile").contains("Restart=always");
+        .contains("--bind_ip \"127.0.0.1,$$(/opt/hactl/agent/bin/hactl-machine-address)\"")
+        .contains("--keyFile /var/lib/hactl/mongod/keyfile")
+        .contains("--dbpath /var/lib/hactl/mongod/db'")
+        .contains("Restart=always").contains("LimitNOFILE=64000");
+    String agentUnit =
+        file(root, "/etc/systemd/system/hactl-agent.service").get("content").asText();
+    // systemd runs this mongod: the agent must not start one of its own.
+    assertThat(agentUnit).doesNotContain("--mongod-path").contains("After=network-online.target"
+        + " hactl-mongod.service");
     List<String> commands = runcmd(root);
     assertThat(commands.indexOf("systemctl enable --now hactl-mongod.service"))
         .isGreaterThan(commands.indexOf("bash /var/lib/hactl/bin/fetch-agent.sh"))

@@ -42,8 +42,12 @@ public final class SystemdUnits {
   }
 
   /**
-   * A real {@code mongod} replica-set member for {@code controller-db: mongod}, bound to the
-   * machine's own address only and authenticated by the set's keyfile.
+   * A real {@code mongod} replica-set member for {@code controller-db: mongod}, authenticated
+   * by the set's keyfile (which also makes it refuse unauthenticated clients). It listens on
+   * the machine's own address, for its peers and clients, and on loopback, the only interface
+   * mongod's localhost exception works on: the agent initiates the set and creates the first
+   * user there. {@code LimitNOFILE} follows MongoDB's production notes (one descriptor per
+   * connection and per data file).
    */
   public static String mongod(AgentConfig config, int statePort) {
     return "[Unit]\n"
@@ -56,11 +60,12 @@ public final class SystemdUnits {
         + "ExecStart=/bin/sh -c 'exec mongod --replSet " + config.replicaSet()
         + " --port " + statePort
         // "$$" is systemd's escape for a literal "$": the shell, not systemd, runs the helper.
-        + " --bind_ip \"$$(" + MachinePaths.ADDRESS_HELPER + ")\""
+        + " --bind_ip \"127.0.0.1,$$(" + MachinePaths.ADDRESS_HELPER + ")\""
         + " --keyFile " + MachinePaths.MONGOD_DIR + "/keyfile"
         + " --dbpath " + MachinePaths.MONGOD_DIR + "/db'\n"
         + "Restart=always\n"
         + "RestartSec=3\n"
+        + "LimitNOFILE=64000\n"
         + "\n"
         + "[Install]\n"
         + "WantedBy=multi-user.target\n";

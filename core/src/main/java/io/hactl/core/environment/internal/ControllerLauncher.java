@@ -11,8 +11,15 @@ import io.hactl.plugin.api.InstanceSpec;
 import io.hactl.plugin.api.InstanceState;
 import io.hactl.plugin.api.Placement;
 import io.hactl.plugin.api.ProviderContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts the instance of a first controller (at bootstrap, or at a restore) and waits for its
@@ -22,6 +29,8 @@ import java.time.Instant;
 final class ControllerLauncher {
 
   static final Duration MEMBER_START_TIMEOUT = Duration.ofSeconds(60);
+  /** How an agent's last words start in its log (see the agent's main). */
+  private static final String AGENT_REASON = "hactl-agent: ";
   /**
    * A cloud machine boots, may install Java and downloads the agent before its member can
    * answer: minutes, not seconds.
@@ -110,6 +119,11 @@ final class ControllerLauncher {
           .filter(i -> i.id().equals(instance.id()))
           .noneMatch(i -> i.state() != InstanceState.STOPPED);
       if (stopped) {
+        Optional<String> reason = agentsReason(instance);
+        if (reason.isPresent()) {
+          throw HactlException.failure(failurePrefix + ": " + reason.get()
+              + "; run `hactl destroy-environment -y` to clean up", null);
+        }
         throw HactlException.failure(failurePrefix + ": the agent of machine "
             + instance.machineId() + " (instance " + instance.id() + ") exited before its"
             + " database answered; see its log " + instance.details().getOrDefault("log",
@@ -122,6 +136,32 @@ final class ControllerLauncher {
         + memberStartTimeout().toSeconds() + "s for the database of machine "
         + instance.machineId() + " at " + launched.address() + " to answer, it did not; run"
         + " `hactl destroy-environment -y` to clean up", null);
+  }
+
+  /**
+   * The one-line reason an agent gave on its way out ({@code hactl-agent: ...}, the last such
+   * line of its log), when its log is a file on this host (the local provider's).
+   */
+  static Optional<String> agentsReason(Instance instance) {
+    String log = instance.details().get("log");
+    if (log == null) {
+      return Optional.empty();
+    }
+    try {
+      Path file = Path.of(log);
+      if (!Files.isRegularFile(file)) {
+        return Optional.empty();
+      }
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (lines.get(i).startsWith(AGENT_REASON)) {
+          return Optional.of(lines.get(i).substring(AGENT_REASON.length()).strip());
+        }
+      }
+    } catch (IOException | InvalidPathException e) {
+      return Optional.empty();
+    }
+    return Optional.empty();
   }
 
   private Duration memberStartTimeout() {

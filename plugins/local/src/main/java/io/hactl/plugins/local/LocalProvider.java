@@ -61,7 +61,10 @@ public final class LocalProvider implements Provider {
   @Override
   public List<ProviderSetting> settings() {
     return List.of(new ProviderSetting(LocalSettings.AGENT_HEAP,
-        "maximum heap of each agent JVM (-Xmx), at least 32m, e.g. 96m", false, false));
+        "maximum heap of each agent JVM (-Xmx), at least 32m, e.g. 96m", false, false),
+        new ProviderSetting(LocalSettings.MONGOD_PATH,
+            "the mongod (4.4+) controllers run with controller-db: mongod: a name on PATH or a"
+                + " path; default mongod", false, false));
   }
 
   @Override
@@ -100,6 +103,10 @@ public final class LocalProvider implements Provider {
       arguments.addAll(List.of("--state-port", Integer.toString(statePort)));
     }
     arguments.addAll(List.of("--address", ADDRESS));
+    if (spec.controller()) {
+      // Used only by a controller of controller-db: mongod, which runs it as its child.
+      arguments.addAll(List.of("--mongod-path", LocalSettings.mongodPath(context.settings())));
+    }
 
     Process process;
     try {

@@ -35,6 +35,10 @@ public final class FakeAgent {
     }
     System.out.println("fake agent " + ProcessHandle.current().pid() + " up: config=" + config
         + " address=" + address + " state-port=" + statePort);
+    if (arguments.contains("--mongod-path")) {
+      // A controller's agent is told which mongod to run should its environment use one.
+      System.out.println("fake agent mongod-path=" + valueOf(arguments, "--mongod-path"));
+    }
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);
   }

@@ -229,6 +229,31 @@ class LocalProviderTest {
         });
   }
 
+  @Test
+  void tellsControllersWhichMongodToRunAndPlainMachinesNothing() throws Exception {
+    ProviderContext context = context(Map.of("mongod-path", "/opt/mongodb/bin/mongod"));
+    Instance controller = provider.startInstance(context, controllerSpec("0"));
+    Instance plain = provider.startInstance(context, plainSpec("1"));
+    await("both fake agents log that they are up",
+        () -> logOf(controller).contains("fake agent") && logOf(plain).contains("fake agent"));
+    await("the controller logs its mongod", () -> logOf(controller).contains("mongod-path="));
+
+    assertThat(logOf(controller)).contains("fake agent mongod-path=/opt/mongodb/bin/mongod");
+    assertThat(logOf(plain)).doesNotContain("mongod-path");
+  }
+
+  @Test
+  void runsMongodFromThePathUnlessMongodPathSaysOtherwise() throws Exception {
+    Instance controller = provider.startInstance(context(Map.of()), controllerSpec("0"));
+    await("the controller logs its mongod", () -> logOf(controller).contains("mongod-path="));
+    assertThat(logOf(controller)).contains("fake agent mongod-path=mongod" + System.lineSeparator());
+    assertThat(provider.validateSettings(Map.of("mongod-path", "/usr/bin/mongod"))).isEmpty();
+    assertThat(provider.validateSettings(Map.of("mongod-path", " "))).singleElement()
+        .satisfies(problem -> assertThat(problem.message()).contains("/usr/bin/mongod"));
+    assertThat(provider.settings()).extracting(s -> s.name())
+        .containsExactly("agent-heap", "mongod-path");
+  }
+
   private ProviderContext context(Map<String, String> settings) {
     return new ProviderContext("test-env", "uuid-1", settings, storage,
         new AgentDistribution(javaExecutable(), List.of(testClasses()), FakeAgent.class.getName(),
