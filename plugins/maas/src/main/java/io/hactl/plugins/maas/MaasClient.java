@@ -62,9 +62,9 @@ final class MaasClient {
         response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw interrupted(purpose, e);
+        throw new Unanswered(interrupted(purpose, e).getMessage(), e);
       } catch (IOException e) {
-        throw new ProviderException("cannot reach MAAS at " + settings.endpoint() + " to "
+        throw new Unanswered("cannot reach MAAS at " + settings.endpoint() + " to "
             + purpose + ": " + describe(e) + "; check the endpoint setting and that MAAS is up",
             e);
       }
@@ -78,6 +78,19 @@ final class MaasClient {
         Thread.currentThread().interrupt();
         throw interrupted(purpose, e);
       }
+    }
+  }
+
+  /**
+   * A request that was sent (or may have been) but whose answer never came: MAAS may have
+   * carried it out. An interrupt while waiting to retry after a 503 is not one (MAAS answered
+   * that it did nothing).
+   */
+  static final class Unanswered extends ProviderException {
+    private static final long serialVersionUID = 1L;
+
+    Unanswered(String message, Exception cause) {
+      super(message, cause);
     }
   }
 

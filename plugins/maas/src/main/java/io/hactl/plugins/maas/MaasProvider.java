@@ -32,6 +32,10 @@ import org.pf4j.Extension;
  * the environment's machines can be listed by owner), labels it with the hactl machine id
  * ({@code owner_data}), and deploys it with hactl's cloud-init user data. If labelling or
  * deploying fails, the machine is released again, so that a failed start never leaks a machine.
+ * An allocation whose answer never came (the call was interrupted, or the connection failed)
+ * leaves a machine MAAS allocated but hactl never labelled: it is looked for and released at
+ * once, and any such orphan is released by the next start and listed (machine id empty, detail
+ * {@code orphan}) so that {@code destroy-environment} releases it.
  * A start for a machine that already has a pending or running instance is refused, so that a
  * retried start never allocates a second one.
  * Stopping releases; ids that MAAS no longer lists for this environment are ignored, so a retry is
@@ -95,10 +99,24 @@ public final class MaasProvider implements Provider {
           + spec.machineId() + "; use mem=, cores=, arch=, root-disk= and tags= instead");
     }
     MachinesApi api = api(settings);
-    refuseSecondLiveMachine(api, context, spec.machineId());
-    MaasMachine allocated = api.allocate(spec.constraints(), spec.placement(),
-        context.environmentUuid(), "hactl machine " + spec.machineId() + " of environment "
-            + context.environmentName());
+    List<MaasMachine> present = api.list(context.environmentUuid(), List.of());
+    refuseSecondLiveMachine(present, context, spec.machineId());
+    // Machines an interrupted start left allocated but unlabelled: nobody else would release
+    // them (hactl knows instances by their machine id), so the next start does.
+    releaseOrphans(api, orphans(present), context);
+    MaasMachine allocated;
+    try {
+      allocated = api.allocate(spec.constraints(), spec.placement(),
+          context.environmentUuid(), "hactl machine " + spec.machineId() + " of environment "
+              + context.environmentName());
+    } catch (ProviderException e) {
+      if (!outcomeUnknown(e)) {
+        throw e;
+      }
+      // The request may have reached MAAS, which then allocated a machine whose system id
+      // never arrived: look for it now rather than at the next start.
+      throw new ProviderException(e.getMessage() + "; " + releaseOrphansAfter(api, context), e);
+    }
     String systemId = allocated.systemId();
     try {
       Map<String, String> labels = new LinkedHashMap<>();
@@ -154,28 +172,112 @@ public final class MaasProvider implements Provider {
     }
   }
 
+  /**
+   * The environment's machines. One an interrupted start left unlabelled is listed too, with no
+   * machine id and the detail {@code orphan}, so that {@code destroy-environment} (which stops
+   * every listed instance) releases it; the next start releases it as well.
+   */
   @Override
   public List<Instance> instances(ProviderContext context) throws ProviderException {
     MaasSettings settings = settingsOf(context);
     return api(settings).list(context.environmentUuid(), List.of()).stream()
-        .map(machine -> toInstance(machine, machine.ownerData().getOrDefault(MACHINE_ID_KEY, ""),
-            statePort(machine)))
+        .map(machine -> {
+          Instance instance = toInstance(machine,
+              machine.ownerData().getOrDefault(MACHINE_ID_KEY, ""), statePort(machine));
+          return isOrphan(machine) ? asOrphan(instance) : instance;
+        })
         .toList();
+  }
+
+  private static Instance asOrphan(Instance instance) {
+    Map<String, String> details = new LinkedHashMap<>(instance.details());
+    details.put("orphan", "allocated by a start interrupted before labelling it; the next"
+        + " start or destroy-environment releases it");
+    return new Instance(instance.id(), instance.machineId(), instance.state(),
+        instance.addresses(), instance.ports(), details);
   }
 
   /**
    * A retry of a start whose answer was lost must not allocate a second machine for the same
    * hactl machine: as the local provider does, refuse while one is pending or running.
    */
-  private static void refuseSecondLiveMachine(MachinesApi api, ProviderContext context,
-      String machineId) throws ProviderException {
-    for (MaasMachine machine : api.list(context.environmentUuid(), List.of())) {
+  private static void refuseSecondLiveMachine(List<MaasMachine> present,
+      ProviderContext context, String machineId) throws ProviderException {
+    for (MaasMachine machine : present) {
       InstanceState state = StatusMapping.stateOf(machine);
       if (machineId.equals(machine.ownerData().get(MACHINE_ID_KEY))
           && (state == InstanceState.PENDING || state == InstanceState.RUNNING)) {
         throw new ProviderException("machine " + machineId + " already runs as MAAS machine "
             + machine.systemId() + " (" + machine.describeStatus() + ") in environment "
             + context.environmentName() + "; stop that instance first");
+      }
+    }
+  }
+
+  /**
+   * The environment's Allocated machines without a hactl machine id: allocated (under the
+   * environment's {@code agent_name}) by a start that was interrupted or failed before it could
+   * label them. MAAS's allocate takes no owner data (only {@code agent_name} and a {@code
+   * comment}, which no listing returns), so every machine is unlabelled between the two calls;
+   * labelling comes before deploying, so only an Allocated machine can be one.
+   */
+  static List<MaasMachine> orphans(List<MaasMachine> present) {
+    return present.stream().filter(MaasProvider::isOrphan).toList();
+  }
+
+  private static boolean isOrphan(MaasMachine machine) {
+    String id = machine.ownerData().get(MACHINE_ID_KEY);
+    return machine.status() == StatusMapping.ALLOCATED && (id == null || id.isBlank());
+  }
+
+  /** Releases each orphan; one that cannot be released is left for the next start. */
+  private static int releaseOrphans(MachinesApi api, List<MaasMachine> orphans,
+      ProviderContext context) throws ProviderException {
+    int released = 0;
+    for (MaasMachine orphan : orphans) {
+      try {
+        if (api.release(orphan.systemId(), "released by hactl environment "
+            + context.environmentName() + ": allocated by a start that never labelled it")) {
+          released++;
+        }
+      } catch (ProviderException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw e;
+        }
+      }
+    }
+    return released;
+  }
+
+  /** Whether a failed request may still have been carried out by MAAS: no answer was read. */
+  private static boolean outcomeUnknown(ProviderException e) {
+    return e instanceof MaasClient.Unanswered;
+  }
+
+  /**
+   * After an allocation whose answer never came: releases the environment's unlabelled machines,
+   * with the interrupt flag cleared for the calls (HttpClient refuses to wait while it is set)
+   * and restored afterwards. Says how that went, for the error message.
+   */
+  private static String releaseOrphansAfter(MachinesApi api, ProviderContext context) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      List<MaasMachine> orphans = orphans(api.list(context.environmentUuid(), List.of()));
+      if (orphans.isEmpty()) {
+        return "MAAS lists no machine that allocation left behind";
+      }
+      int released = releaseOrphans(api, orphans, context);
+      return "released " + released + " of " + orphans.size() + " unlabelled MAAS machine"
+          + (orphans.size() == 1 ? "" : "s") + " it may have allocated ("
+          + String.join(", ", orphans.stream().map(MaasMachine::systemId).toList())
+          + (released < orphans.size() ? "; the next start or destroy-environment releases the"
+              + " rest)" : ")");
+    } catch (ProviderException | RuntimeException e) {
+      return "could not look for a machine it may have allocated (" + e.getMessage()
+          + "); the next start or destroy-environment releases it";
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
   }
