@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.pf4j.Extension;
 
@@ -58,6 +59,7 @@ public final class MaasProvider implements Provider {
 
   private final Clock clock;
   private final RetryPolicy retryPolicy;
+  private final Function<String, String> environment;
   private volatile HttpClient http;
 
   /** The provider PF4J instantiates. */
@@ -66,8 +68,14 @@ public final class MaasProvider implements Provider {
   }
 
   MaasProvider(Clock clock, RetryPolicy retryPolicy) {
+    this(clock, retryPolicy, System::getenv);
+  }
+
+  /** @param environment hactl's environment, for {@code api-key: env:NAME} */
+  MaasProvider(Clock clock, RetryPolicy retryPolicy, Function<String, String> environment) {
     this.clock = clock;
     this.retryPolicy = retryPolicy;
+    this.environment = environment;
   }
 
   @Override
@@ -87,6 +95,20 @@ public final class MaasProvider implements Provider {
     problems.addAll(MaasSettings.valueProblems(settings));
     problems.sort(Comparator.comparing(SettingProblem::key));
     return List.copyOf(problems);
+  }
+
+  /**
+   * The API key, as the {@code api-key} setting gives it on the client (the key itself, or the
+   * variable {@code env:NAME} names): controllers get it back in {@link
+   * ProviderContext#credentials()}, where no such variable exists.
+   */
+  @Override
+  public Map<String, String> resolveCredentials(ProviderContext context)
+      throws ProviderException {
+    MaasSettings settings = MaasSettings.from(context.settings(),
+        validateSettings(context.settings()), Map.of(), environment);
+    return Map.of(MaasSettings.API_KEY, settings.apiKey().consumerKey() + ":"
+        + settings.apiKey().tokenKey() + ":" + settings.apiKey().tokenSecret());
   }
 
   @Override
@@ -282,8 +304,13 @@ public final class MaasProvider implements Provider {
     }
   }
 
+  /**
+   * The settings of a call: on a controller, the API key hactl handed back in the context
+   * (resolved on the client by {@link #resolveCredentials}); elsewhere the setting's.
+   */
   private MaasSettings settingsOf(ProviderContext context) throws ProviderException {
-    return MaasSettings.from(context.settings(), validateSettings(context.settings()));
+    return MaasSettings.from(context.settings(), validateSettings(context.settings()),
+        context.credentials(), environment);
   }
 
   /** Releases a machine whose start failed; says how that went, for the error message. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -16,7 +17,7 @@ import java.util.regex.Pattern;
  *
  * <pre>
  * endpoint: http://maas.example.com:5240/MAAS   # the MAAS URL; /api/2.0/ is added
- * api-key: consumer_key:token_key:token_secret  # a secret: never printed
+ * api-key: consumer_key:token_key:token_secret  # a secret: never printed; or env:VARIABLE
  * distro-series: jammy                          # optional; MAAS's default when absent
  * </pre>
  *
@@ -29,6 +30,9 @@ record MaasSettings(URI endpoint, URI apiBase, ApiKey apiKey, String distroSerie
   static final String ENDPOINT = "endpoint";
   static final String API_KEY = "api-key";
   static final String DISTRO_SERIES = "distro-series";
+  /** An {@code api-key} of {@code env:NAME} names a variable of hactl's environment. */
+  static final String ENV_PREFIX = "env:";
+  private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   /** The settings, as {@code hactl providers} lists them. */
   static final List<ProviderSetting> DECLARED = List.of(
@@ -36,7 +40,8 @@ record MaasSettings(URI endpoint, URI apiBase, ApiKey apiKey, String distroSerie
           + "(use https beyond a trusted network: the API key is sent with every request)",
           true, false),
       new ProviderSetting(API_KEY, "the MAAS API key consumer_key:token_key:token_secret, as "
-          + "printed by `maas apikey --username NAME`", true, true),
+          + "printed by `maas apikey --username NAME`, or env:VARIABLE to read it from hactl's"
+          + " environment", true, true),
       new ProviderSetting(DISTRO_SERIES, "the OS release to deploy, e.g. jammy; MAAS's default "
           + "when not set", false, false));
 
@@ -50,7 +55,12 @@ record MaasSettings(URI endpoint, URI apiBase, ApiKey apiKey, String distroSerie
   static List<SettingProblem> valueProblems(Map<String, String> settings) {
     List<SettingProblem> problems = new ArrayList<>();
     String key = settings.get(API_KEY);
-    if (key != null && !key.isBlank() && ApiKey.parse(key).isEmpty()) {
+    if (key != null && key.trim().startsWith(ENV_PREFIX)) {
+      if (!VARIABLE.matcher(key.trim().substring(ENV_PREFIX.length())).matches()) {
+        problems.add(new SettingProblem(API_KEY, "env: must name an environment variable,"
+            + " e.g. env:MAAS_API_KEY"));
+      }
+    } else if (key != null && !key.isBlank() && ApiKey.parse(key).isEmpty()) {
       // Never echo the value: a malformed key may still be most of a real one.
       problems.add(new SettingProblem(API_KEY, ApiKey.FORMAT_HINT));
     }
@@ -75,14 +85,53 @@ record MaasSettings(URI endpoint, URI apiBase, ApiKey apiKey, String distroSerie
    */
   static MaasSettings from(Map<String, String> settings, List<SettingProblem> problems)
       throws ProviderException {
+    return from(settings, problems, Map.of(), System::getenv);
+  }
+
+  /**
+   * The settings as a record, with the API key from {@code credentials} (what hactl hands a
+   * controller, see {@link #resolveApiKey}) when it holds one, else from the setting.
+   *
+   * @param environment hactl's environment, for {@code api-key: env:NAME}
+   */
+  static MaasSettings from(Map<String, String> settings, List<SettingProblem> problems,
+      Map<String, String> credentials, Function<String, String> environment)
+      throws ProviderException {
     if (!problems.isEmpty()) {
       throw new ProviderException("invalid maas settings: " + String.join("; ",
           problems.stream().map(p -> p.key() + " " + p.message()).toList()));
     }
     URI endpoint = URI.create(settings.get(ENDPOINT).trim());
     String series = settings.get(DISTRO_SERIES);
-    return new MaasSettings(endpoint, apiBase(endpoint), ApiKey.parse(settings.get(API_KEY))
-        .orElseThrow(), series == null ? null : series.trim());
+    String given = credentials.get(API_KEY);
+    ApiKey key = given != null
+        ? ApiKey.parse(given).orElseThrow(() -> new ProviderException("the MAAS API key hactl"
+            + " stored for the controllers " + ApiKey.FORMAT_HINT
+            + "; run `hactl update-credentials`"))
+        : ApiKey.parse(resolveApiKey(settings, environment)).orElseThrow(() ->
+            new ProviderException("the MAAS API key in " + settings.get(API_KEY).trim() + " "
+                + ApiKey.FORMAT_HINT));
+    return new MaasSettings(endpoint, apiBase(endpoint), key,
+        series == null ? null : series.trim());
+  }
+
+  /**
+   * The API key text the {@code api-key} setting gives where this process runs: the setting
+   * itself, or the variable {@code env:NAME} names. Never put in a message.
+   */
+  static String resolveApiKey(Map<String, String> settings, Function<String, String> environment)
+      throws ProviderException {
+    String setting = settings.get(API_KEY).trim();
+    if (!setting.startsWith(ENV_PREFIX)) {
+      return setting;
+    }
+    String variable = setting.substring(ENV_PREFIX.length());
+    String value = environment.apply(variable);
+    if (value == null || value.isBlank()) {
+      throw new ProviderException("no MAAS API key: api-key: " + setting + " needs " + variable
+          + " set in hactl's environment");
+    }
+    return value.trim();
   }
 
   private static Optional<String> endpointProblem(String text) {
