@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,10 +29,22 @@ final class Hactl {
 
   private final Path root;
   private final Path home;
+  private final Map<String, String> environment;
 
   Hactl(Path home) {
+    this(home, Map.of());
+  }
+
+  /** @param environment variables added to (or replacing) this JVM's for every command */
+  Hactl(Path home, Map<String, String> environment) {
     this.root = Path.of(System.getProperty("hactl.root", "..")).toAbsolutePath().normalize();
     this.home = home;
+    this.environment = Map.copyOf(environment);
+  }
+
+  /** The tree whose launcher and built jars the commands run. */
+  Path root() {
+    return root;
   }
 
   Path home() {
@@ -56,6 +69,7 @@ final class Hactl {
     builder.environment().put("HACTL_HOME", home.toString());
     builder.environment().put("HACTL_SKIP_BUILD", "1");
     builder.environment().put("TERM", "dumb");
+    builder.environment().putAll(environment);
     if (input == null) {
       builder.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
     }

@@ -139,10 +139,12 @@ public final class LocalProvider implements Provider {
         .map(InstanceRecord::liveProcess)
         .flatMap(Optional::stream)
         .toList();
-    ProcessStopper.stop(known.stream()
+    List<ProcessHandle> agents = new ArrayList<>(known.stream()
         .map(InstanceRecord::liveProcess)
         .flatMap(Optional::stream)
-        .toList(), others);
+        .toList());
+    agents.addAll(orphansOf(known, agents, others));
+    ProcessStopper.stop(agents, others);
     for (InstanceRecord record : known) {
       deleteTree(record.dataDir());
       records.delete(record.instanceId());
@@ -174,6 +176,28 @@ public final class LocalProvider implements Provider {
           + " exited at once with code " + process.exitValue() + ": "
           + AgentLauncher.lastLine(record.log()) + " (log: " + record.log() + ")");
     }
+  }
+
+  /**
+   * Processes an agent started that outlived it: a controller's mongod keeps running when its
+   * agent is killed outright (as on a real machine, where systemd runs it), and is then no
+   * longer the agent's descendant. They are found by their command line, which names files in
+   * the machine's folder ({@code --dbpath}, {@code --keyFile}).
+   */
+  private static List<ProcessHandle> orphansOf(List<InstanceRecord> known,
+      List<ProcessHandle> agents, List<ProcessHandle> others) {
+    Set<Long> handled = new java.util.HashSet<>();
+    Stream.concat(agents.stream(), others.stream()).forEach(agent -> {
+      handled.add(agent.pid());
+      agent.descendants().forEach(d -> handled.add(d.pid()));
+    });
+    List<String> folders = known.stream()
+        .map(record -> record.dataDir().toAbsolutePath() + "/").toList();
+    return ProcessHandle.allProcesses()
+        .filter(p -> !handled.contains(p.pid()) && p.pid() != ProcessHandle.current().pid())
+        .filter(p -> p.info().commandLine()
+            .map(line -> folders.stream().anyMatch(line::contains)).orElse(false))
+        .toList();
   }
 
   private static Set<Integer> portsInUse(InstanceRecords records) throws ProviderException {

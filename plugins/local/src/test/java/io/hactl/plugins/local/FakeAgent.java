@@ -37,7 +37,14 @@ public final class FakeAgent {
         + " address=" + address + " state-port=" + statePort);
     if (arguments.contains("--mongod-path")) {
       // A controller's agent is told which mongod to run should its environment use one.
-      System.out.println("fake agent mongod-path=" + valueOf(arguments, "--mongod-path"));
+      String mongod = valueOf(arguments, "--mongod-path");
+      System.out.println("fake agent mongod-path=" + mongod);
+      if (Files.isExecutable(Path.of(mongod))) {
+        // Like a controller of controller-db: mongod: a child naming the machine's folder.
+        new ProcessBuilder(mongod, "--dbpath", config.getParent().resolve("mongod-db")
+            .toString()).redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      }
     }
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

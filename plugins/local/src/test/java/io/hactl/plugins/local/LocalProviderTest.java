@@ -254,6 +254,27 @@ class LocalProviderTest {
         .containsExactly("agent-heap", "mongod-path");
   }
 
+  @Test
+  void stopsAMongodThatOutlivedItsKilledAgent() throws Exception {
+    Path mongod = storage.resolve("fake-mongod");
+    Files.writeString(mongod, "#!/bin/sh\nwhile :; do sleep 1; done\n");
+    Files.setPosixFilePermissions(mongod, PosixFilePermissions.fromString("rwx------"));
+    ProviderContext context = context(Map.of("mongod-path", mongod.toString()));
+    Instance controller = provider.startInstance(context, controllerSpec("0"));
+    ProcessHandle agent = ProcessHandle.of(pid(controller)).orElseThrow();
+    await("the agent starts its mongod", () -> agent.children().findAny().isPresent());
+    ProcessHandle child = agent.children().findFirst().orElseThrow();
+
+    agent.destroyForcibly();
+    agent.onExit().join();
+    assertThat(child.isAlive()).as("killed outright, the agent leaves its mongod running")
+        .isTrue();
+    provider.stopInstances(context, List.of(controller.id()));
+
+    assertThat(child.onExit().completeOnTimeout(child, 10, TimeUnit.SECONDS).join().isAlive())
+        .as("the orphaned mongod was stopped with its instance").isFalse();
+  }
+
   private ProviderContext context(Map<String, String> settings) {
     return new ProviderContext("test-env", "uuid-1", settings, storage,
         new AgentDistribution(javaExecutable(), List.of(testClasses()), FakeAgent.class.getName(),
