@@ -55,13 +55,34 @@ public final class LxdProvider implements Provider {
     return problems;
   }
 
+  /**
+   * Over HTTPS, the client certificate and key (or PKCS12 file and its password) and the
+   * daemon's certificate, read from the settings' files on the client: controllers get them back
+   * in {@link ProviderContext#credentials()}, where those files are not. The unix socket needs
+   * none.
+   */
+  @Override
+  public Map<String, String> resolveCredentials(ProviderContext context)
+      throws ProviderException {
+    LxdSettings settings = LxdSettings.from(context.settings());
+    if (settings.endpoint().isEmpty()) {
+      return Map.of();
+    }
+    try {
+      return TlsContexts.material(settings);
+    } catch (IOException e) {
+      throw new ProviderException("cannot read the LXD client certificate for "
+          + settings.endpoint().get() + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public Instance startInstance(ProviderContext context, InstanceSpec spec)
       throws ProviderException {
     LxdSettings settings = LxdSettings.from(context.settings());
     String name = InstanceNames.of(context.environmentUuid(), spec.machineId());
     String attempt = "cannot start machine " + spec.machineId() + " as LXD container " + name;
-    LxdClient client = open(attempt, settings);
+    LxdClient client = open(attempt, settings, context);
     boolean created = false;
     try {
       Map<String, Object> server = asMap(client.get("/1.0"));
@@ -104,7 +125,7 @@ public final class LxdProvider implements Provider {
   public void stopInstances(ProviderContext context, List<String> instanceIds)
       throws ProviderException {
     LxdSettings settings = LxdSettings.from(context.settings());
-    LxdClient client = open("cannot stop instances " + instanceIds, settings);
+    LxdClient client = open("cannot stop instances " + instanceIds, settings, context);
     for (String name : instanceIds) {
       String attempt = "cannot stop LXD container " + name;
       try {
@@ -123,7 +144,7 @@ public final class LxdProvider implements Provider {
   public List<Instance> instances(ProviderContext context) throws ProviderException {
     LxdSettings settings = LxdSettings.from(context.settings());
     String attempt = "cannot list the LXD containers of environment " + context.environmentName();
-    LxdClient client = open(attempt, settings);
+    LxdClient client = open(attempt, settings, context);
     try {
       List<Instance> found = new ArrayList<>();
       for (Map<String, Object> instance : client.instances()) {
@@ -257,9 +278,10 @@ public final class LxdProvider implements Provider {
     return failure;
   }
 
-  private static LxdClient open(String attempt, LxdSettings settings) throws ProviderException {
+  private static LxdClient open(String attempt, LxdSettings settings, ProviderContext context)
+      throws ProviderException {
     try {
-      return LxdConnections.open(settings);
+      return LxdConnections.open(settings, context.credentials());
     } catch (IOException e) {
       throw new ProviderException(attempt + ": " + e.getMessage(), e);
     }

@@ -1,5 +1,6 @@
 package io.hactl.plugins.lxd;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,10 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.KeyManagerFactory;
@@ -24,6 +29,11 @@ import javax.net.ssl.TrustManager;
 /**
  * Builds the TLS context for the HTTPS transport: the client's certificate and key (PEM files as
  * {@code lxc} writes them, or a PKCS12 file), and the daemon's certificate pinned exactly.
+ *
+ * <p>Where the files are not (a controller provisioning as master), the same material comes
+ * from hactl ({@code ProviderContext.credentials()}): {@link #material} reads it from the files
+ * on the client, under the names {@link #CLIENT_CERT}, {@link #CLIENT_KEY}, {@link
+ * #CLIENT_PKCS12} (base64), {@link #PKCS12_PASSWORD} and {@link #SERVER_CERT}.
  */
 final class TlsContexts {
   private static final Pattern PEM = Pattern.compile(
@@ -35,23 +45,82 @@ final class TlsContexts {
   private static final byte[] RSA_ALGORITHM = {0x30, 0x0d, 0x06, 0x09, 0x2a, (byte) 0x86, 0x48,
       (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00};
 
+  static final String CLIENT_CERT = "client-cert";
+  static final String CLIENT_KEY = "client-key";
+  static final String CLIENT_PKCS12 = "client-pkcs12";
+  static final String PKCS12_PASSWORD = "client-pkcs12-password";
+  static final String SERVER_CERT = "server-cert";
+
+  /** Where hactl's copy of the material came from, for messages. */
+  private static final String STORED = "the copy hactl stored for the controllers";
+
   private TlsContexts() {}
 
   /**
-   * The TLS context for the settings' endpoint.
+   * The TLS context for the settings' endpoint, from the settings' files.
    *
    * @throws IOException naming the file that could not be read or understood
    */
   static SSLContext create(LxdSettings settings) throws IOException {
-    KeyStore keys = settings.clientPkcs12().isPresent()
-        ? pkcs12(settings.clientPkcs12().get(), password(settings))
-        : pem(settings.clientCert().orElseThrow(), settings.clientKey().orElseThrow());
-    X509Certificate server = certificate(settings.serverCert().orElseThrow());
+    return create(settings, Map.of());
+  }
+
+  /**
+   * The TLS context for the settings' endpoint: from {@code given} (what hactl handed a
+   * controller) when it holds any material, else from the settings' files.
+   *
+   * @throws IOException naming the file (or stored item) that could not be read or understood
+   */
+  static SSLContext create(LxdSettings settings, Map<String, String> given) throws IOException {
+    if (given.isEmpty()) {
+      return build(material(settings), settings);
+    }
+    return build(given, null);
+  }
+
+  /**
+   * The settings' certificate files as named material (PEM text; PKCS12 as base64, with the
+   * password its variable holds): what a controller needs to reach the daemon.
+   */
+  static Map<String, String> material(LxdSettings settings) throws IOException {
+    Map<String, String> material = new LinkedHashMap<>();
+    if (settings.clientPkcs12().isPresent()) {
+      material.put(CLIENT_PKCS12, Base64.getEncoder().encodeToString(
+          Files.readAllBytes(settings.clientPkcs12().get())));
+      material.put(PKCS12_PASSWORD, new String(password(settings)));
+    } else {
+      material.put(CLIENT_CERT, Files.readString(settings.clientCert().orElseThrow(),
+          StandardCharsets.US_ASCII));
+      material.put(CLIENT_KEY, Files.readString(settings.clientKey().orElseThrow(),
+          StandardCharsets.US_ASCII));
+    }
+    material.put(SERVER_CERT, Files.readString(settings.serverCert().orElseThrow(),
+        StandardCharsets.US_ASCII));
+    return material;
+  }
+
+  /** @param settings for messages naming the files; null when the material was stored */
+  private static SSLContext build(Map<String, String> material, LxdSettings settings)
+      throws IOException {
+    boolean pkcs12 = material.containsKey(CLIENT_PKCS12);
+    char[] password = material.getOrDefault(PKCS12_PASSWORD, "").toCharArray();
+    KeyStore keys;
+    if (pkcs12) {
+      keys = pkcs12(decode(material, CLIENT_PKCS12),
+          settings == null ? STORED : settings.clientPkcs12().orElseThrow().toString(),
+          password);
+    } else {
+      keys = pem(certificate(required(material, CLIENT_CERT),
+              source(settings, settings == null ? null : settings.clientCert())),
+          privateKey(required(material, CLIENT_KEY),
+              source(settings, settings == null ? null : settings.clientKey())));
+    }
+    X509Certificate server = certificate(required(material, SERVER_CERT),
+        source(settings, settings == null ? null : settings.serverCert()));
     try {
       KeyManagerFactory keyManagers =
           KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-      keyManagers.init(keys, settings.clientPkcs12().isPresent()
-          ? password(settings) : NO_PASSWORD);
+      keyManagers.init(keys, pkcs12 ? password : NO_PASSWORD);
       SSLContext tls = SSLContext.getInstance("TLS");
       tls.init(keyManagers.getKeyManagers(),
           new TrustManager[] {new PinnedCertificateTrustManager(server)}, null);
@@ -66,43 +135,75 @@ final class TlsContexts {
         .orElse(NO_PASSWORD);
   }
 
-  private static KeyStore pkcs12(Path file, char[] password) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+  private static String source(LxdSettings settings, Optional<Path> file) {
+    return settings == null ? STORED : file.map(Path::toString).orElse("?");
+  }
+
+  private static String required(Map<String, String> material, String name)
+      throws IOException {
+    String value = material.get(name);
+    if (value == null || value.isBlank()) {
+      // Names only: the map holds secrets.
+      throw new IOException("the LXD credentials hactl stored for the controllers lack " + name
+          + " (they hold " + new TreeSet<>(material.keySet()) + "); run `hactl"
+          + " update-credentials`");
+    }
+    return value;
+  }
+
+  private static byte[] decode(Map<String, String> material, String name) throws IOException {
+    try {
+      return Base64.getDecoder().decode(required(material, name).strip());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the " + name + " hactl stored for the controllers is not base64;"
+          + " run `hactl update-credentials`", null);
+    }
+  }
+
+  private static KeyStore pkcs12(byte[] content, String source, char[] password)
+      throws IOException {
+    try (InputStream in = new ByteArrayInputStream(content)) {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(in, password);
       return store;
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot read the PKCS12 file " + file + " (wrong password in "
+      throw new IOException("cannot read the PKCS12 file " + source + " (wrong password in "
           + "client-pkcs12-password-env?): " + e.getMessage(), e);
     }
   }
 
-  private static KeyStore pem(Path certFile, Path keyFile) throws IOException {
-    X509Certificate cert = certificate(certFile);
-    PrivateKey key = privateKey(keyFile);
+  private static KeyStore pem(X509Certificate cert, PrivateKey key) throws IOException {
     try {
       KeyStore store = KeyStore.getInstance("PKCS12");
       store.load(null, null);
       store.setKeyEntry("client", key, NO_PASSWORD, new Certificate[] {cert});
       return store;
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot pair " + certFile + " with " + keyFile + ": "
+      throw new IOException("cannot pair the client certificate with its key: "
           + e.getMessage(), e);
     }
   }
 
   static X509Certificate certificate(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    return certificate(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+  }
+
+  private static X509Certificate certificate(String pem, String source) throws IOException {
+    try (InputStream in = new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII))) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
     } catch (GeneralSecurityException e) {
-      throw new IOException("cannot read a PEM certificate from " + file + ": "
+      throw new IOException("cannot read a PEM certificate from " + source + ": "
           + e.getMessage(), e);
     }
   }
 
-  /** PKCS8 ("PRIVATE KEY"), SEC1 ("EC PRIVATE KEY", what lxc writes) or PKCS1 RSA keys. */
   static PrivateKey privateKey(Path file) throws IOException {
-    Matcher pem = PEM.matcher(Files.readString(file, StandardCharsets.US_ASCII));
+    return privateKey(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
+  }
+
+  /** PKCS8 ("PRIVATE KEY"), SEC1 ("EC PRIVATE KEY", what lxc writes) or PKCS1 RSA keys. */
+  private static PrivateKey privateKey(String text, String file) throws IOException {
+    Matcher pem = PEM.matcher(text);
     if (!pem.find()) {
       throw new IOException("no PEM private key in " + file);
     }
