@@ -1,6 +1,5 @@
 package io.hactl.core.environment.internal;
 
-import io.hactl.config.ControllerDb;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.credentials.CredentialKey;
@@ -8,7 +7,6 @@ import io.hactl.core.credentials.ProviderCredentials;
 import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.state.EnvironmentRecord;
 import io.hactl.core.state.Machine;
-import io.hactl.core.state.StateCredentials;
 import io.hactl.core.state.StateException;
 import io.hactl.core.backup.BackupSchedule;
 import io.hactl.core.state.StateStore;
@@ -81,13 +79,7 @@ final class Bootstrapper {
 
     launcher.awaitMember(context, launched);
     try {
-      if (env.config().controllerDb() == ControllerDb.MONGOD) {
-        // A mongod run with --keyFile takes replSetInitiate and the first user only over its
-        // loopback interface, so machine 0's agent does both (MongodPreparation).
-        awaitPreparedByAgent(address);
-      } else {
-        StateStores.initiate(address, replicaSet, INITIATE_TIMEOUT);
-      }
+      launcher.initiate(launched, replicaSet, INITIATE_TIMEOUT);
       Machine machine0 = new Machine(FIRST_MACHINE,
           List.of(Machine.JOB_HOST_UNITS, Machine.JOB_MANAGE_ENVIRON), Machine.ALIVE,
           instance.id(), instance.addresses(), instance.ports(), true, true, Map.of(), null,
@@ -108,24 +100,6 @@ final class Bootstrapper {
     }
     return new BootstrapResult(env.name(), uuid, FIRST_MACHINE, instance.id(), address,
         Duration.between(started, Instant.now()));
-  }
-
-  private void awaitPreparedByAgent(String address) throws HactlException {
-    Instant deadline = Instant.now().plus(INITIATE_TIMEOUT);
-    while (!StateStores.readyAsAdministrator(address, env.credentials(), Duration.ofSeconds(1))) {
-      if (Instant.now().isAfter(deadline)) {
-        throw HactlException.failure("cannot bootstrap environment " + env.name() + ": waited "
-            + INITIATE_TIMEOUT.toSeconds() + "s for machine 0's agent to initiate its mongod at "
-            + address + " and create the administrator " + StateCredentials.ADMIN_USER
-            + ", it did not; see the agent's log, then run `hactl destroy-environment -y`", null);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw HactlException.failure("interrupted while bootstrapping " + env.name(), e);
-      }
-    }
   }
 
   private static String newSecret() {

@@ -1,9 +1,12 @@
 package io.hactl.core.environment.internal;
 
+import io.hactl.config.ControllerDb;
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.AgentConfigCodec;
 import io.hactl.core.delivery.CloudInitUserData;
+import io.hactl.core.state.StateCredentials;
+import io.hactl.core.state.StateException;
 import io.hactl.core.state.StateStores;
 import io.hactl.plugin.api.Constraints;
 import io.hactl.plugin.api.Instance;
@@ -29,6 +32,7 @@ import java.util.Optional;
 final class ControllerLauncher {
 
   static final Duration MEMBER_START_TIMEOUT = Duration.ofSeconds(60);
+  static final Duration MONGOD_PREPARE_TIMEOUT = Duration.ofSeconds(30);
   /** How an agent's last words start in its log (see the agent's main). */
   private static final String AGENT_REASON = "hactl-agent: ";
   /**
@@ -136,6 +140,38 @@ final class ControllerLauncher {
         + memberStartTimeout().toSeconds() + "s for the database of machine "
         + instance.machineId() + " at " + launched.address() + " to answer, it did not; run"
         + " `hactl destroy-environment -y` to clean up", null);
+  }
+
+  /**
+   * Makes the started member the one-member replica set {@code replicaSet}. The embedded member
+   * is initiated from here; a mongod ({@code controller-db: mongod}) takes replSetInitiate and
+   * its first user only over its loopback interface (the localhost exception), so the
+   * controller's own agent does both, and this waits until the administrator can log in on a
+   * writable primary.
+   *
+   * @throws StateException when the embedded member refuses to be initiated
+   */
+  void initiate(Launched launched, String replicaSet, Duration timeout) throws HactlException {
+    if (env.config().controllerDb() != ControllerDb.MONGOD) {
+      StateStores.initiate(launched.address(), replicaSet, timeout);
+      return;
+    }
+    // The agent waits for its mongod, initiates, waits to be elected, then creates the user.
+    Duration patience = timeout.compareTo(MONGOD_PREPARE_TIMEOUT) < 0 ? MONGOD_PREPARE_TIMEOUT
+        : timeout;
+    Instant deadline = Instant.now().plus(patience);
+    while (!StateStores.readyAsAdministrator(launched.address(), env.credentials(),
+        Duration.ofSeconds(1))) {
+      if (Instant.now().isAfter(deadline)) {
+        throw HactlException.failure(failurePrefix + ": waited " + patience.toSeconds() + "s for"
+            + " the agent of machine " + launched.instance().machineId() + " to initiate its"
+            + " mongod at " + launched.address() + " and create the administrator "
+            + StateCredentials.ADMIN_USER + ", it did not; see the agent's log "
+            + launched.instance().details().getOrDefault("log", "in the provider's storage")
+            + "; run `hactl destroy-environment -y` to clean up", null);
+      }
+      pause(Duration.ofMillis(200));
+    }
   }
 
   /**

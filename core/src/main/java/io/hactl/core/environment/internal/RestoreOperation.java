@@ -269,7 +269,7 @@ final class RestoreOperation {
         identity.provider(), identity.replicaSet(), List.of(launched.address()), false));
     launcher.awaitMember(context, launched);
     try {
-      StateStores.initiate(launched.address(), identity.replicaSet(), Duration.ofSeconds(10));
+      launcher.initiate(launched, identity.replicaSet(), Duration.ofSeconds(10));
     } catch (StateException e) {
       throw HactlException.failure("cannot restore environment " + env.name() + ": "
           + e.getMessage() + "; run `hactl destroy-environment -y` to clean up", e);
