@@ -35,6 +35,7 @@ final class MongodMember implements DbMember {
   static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(60);
   private static final Duration PREPARE_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration HELLO_TIMEOUT = Duration.ofSeconds(2);
+  private static final int GIVE_UP_AFTER_EXITS = 3;
   private static final Logger LOG = LoggerFactory.getLogger(MongodMember.class);
 
   private final MongodCommand command;
@@ -94,6 +95,12 @@ final class MongodMember implements DbMember {
   private void awaitAnswer(String machineId) {
     Instant deadline = Instant.now().plus(ANSWER_TIMEOUT);
     while (!StateStores.answersHello(command.loopbackAddress(), Duration.ofMillis(500))) {
+      if (process != null && process.exits() >= GIVE_UP_AFTER_EXITS) {
+        // A mongod that refuses its flags, its folder or its keyfile exits at once, every time.
+        throw new MongodUnavailableException("the mongod of machine " + machineId + " exited "
+            + process.exits() + " times before it answered; its last words: "
+            + process.lastOutput() + " (see mongod.log beside the agent's log)");
+      }
       if (Instant.now().isAfter(deadline)) {
         throw new MongodUnavailableException("the mongod of machine " + machineId + " did not"
             + " answer at " + command.loopbackAddress() + " within " + ANSWER_TIMEOUT.toSeconds()

@@ -1,8 +1,11 @@
 package io.hactl.agent;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +25,15 @@ final class MongodProcess implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MongodProcess.class);
 
   private final ProcessBuilder builder;
+  private final Path log;
   private final Thread supervisor;
   private Process process;
   private boolean closed;
+  private int exits;
 
-  private MongodProcess(ProcessBuilder builder) throws IOException {
+  private MongodProcess(ProcessBuilder builder, Path log) throws IOException {
     this.builder = builder;
+    this.log = log;
     this.process = builder.start();
     this.supervisor = new Thread(this::supervise, "mongod-supervisor");
     this.supervisor.setDaemon(true);
@@ -42,12 +48,32 @@ final class MongodProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .redirectErrorStream(true);
     LOG.info("starting mongod: {} (output in {})", String.join(" ", builder.command()), log);
-    return new MongodProcess(builder);
+    return new MongodProcess(builder, log);
   }
 
   /** The running mongod's process id. */
   synchronized long pid() {
     return process.pid();
+  }
+
+  /** How many times mongod exited unasked since it was first started. */
+  synchronized int exits() {
+    return exits;
+  }
+
+  /** The last non-blank line mongod wrote, to say why it keeps exiting. */
+  String lastOutput() {
+    try {
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      for (int i = lines.size() - 1; i >= 0; i--) {
+        if (!lines.get(i).isBlank()) {
+          return lines.get(i).strip();
+        }
+      }
+      return "(it wrote nothing)";
+    } catch (IOException e) {
+      return "(its log " + log + " cannot be read: " + e.getMessage() + ")";
+    }
   }
 
   private void supervise() {
@@ -67,6 +93,7 @@ final class MongodProcess implements AutoCloseable {
         if (closed) {
           return;
         }
+        exits++;
       }
       LOG.warn("mongod (pid {}) exited with code {}; starting it again in {} ms", current.pid(),
           code, backoff.toMillis());
