@@ -32,17 +32,10 @@ final class CredentialsUpdater {
   CredentialsUpdate update() throws HactlException {
     String action = "cannot update the credentials of environment " + env.name();
     EnvironmentRecordFile record = env.requireBootstrapped();
-    CredentialKey key;
-    try {
-      key = env.store().credentialKey(env.name()).map(CredentialKey::decode)
-          .orElseThrow(() -> HactlException.badInput(action + ": this client does not hold its"
-              + " credential key (it was bootstrapped elsewhere, or before hactl kept provider"
-              + " credentials); run it from the client that bootstrapped the environment"));
-    } catch (IllegalArgumentException e) {
-      throw HactlException.failure(action + ": the credential key this client keeps is"
-          + " damaged (" + e.getMessage() + "); run it from another client that holds the key",
-          null);
-    }
+    CredentialKey key = CredentialKeys.held(env).orElseThrow(() -> HactlException.badInput(
+        action + ": this client does not hold its credential key (it was bootstrapped"
+            + " elsewhere, or before hactl kept provider credentials); run it from the client"
+            + " that bootstrapped the environment"));
     Map<String, String> resolved =
         env.provider().resolveCredentials(env.providerContext(record.uuid()));
     try {

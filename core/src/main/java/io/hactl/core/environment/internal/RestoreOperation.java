@@ -2,6 +2,8 @@ package io.hactl.core.environment.internal;
 
 import io.hactl.core.HactlException;
 import io.hactl.core.agent.AgentConfig;
+import io.hactl.core.credentials.CredentialKey;
+import io.hactl.core.credentials.ProviderCredentials;
 import io.hactl.core.backup.BackupIdentity;
 import io.hactl.core.backup.BackupMetadata;
 import io.hactl.core.backup.BackupStore;
@@ -32,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -76,6 +79,9 @@ final class RestoreOperation {
       Set<String> plain = archived.stream().filter(m -> !m.controller())
           .map(ArchivedMachine::id).collect(Collectors.toSet());
       ProviderContext context = env.providerContext(identity.uuid());
+      // Resolved again, before anything changes: the archive holds them sealed under a key it
+      // does not carry, and they may have been rotated since (see BACKUPS.md).
+      Map<String, String> credentials = env.provider().resolveCredentials(context);
       List<Instance> instances = env.provider().instances(context);
       List<Instance> doomed = instances.stream()
           .filter(i -> !plain.contains(i.machineId()) || i.ports().containsKey(Instance.STATE_PORT))
@@ -92,6 +98,7 @@ final class RestoreOperation {
       String machineId = Long.toString(newControllerId(archive, archived, instances));
       ControllerLauncher.Launched launched = launch(context, identity, machineId);
       List<String> machines = load(archive, identity, machineId, launched, file);
+      storeCredentials(identity, List.of(launched.address()), credentials);
       env.store().saveEnvironmentRecord(env.name(), new EnvironmentRecordFile(identity.uuid(),
           identity.provider(), identity.replicaSet(), List.of(launched.address()), true));
       List<String> redirected = new AgentRedirect(env).redirect(context, plain,
@@ -144,10 +151,18 @@ final class RestoreOperation {
             + " cancelled: nothing was changed", null);
       }
       StateEndpoint endpoint = env.endpoint(record);
+      Optional<CredentialKey> key = CredentialKeys.held(env);
+      // With the key, the controllers get freshly resolved credentials; without it (this
+      // client did not bootstrap), the backup's sealed ones stay (see BACKUPS.md).
+      Map<String, String> credentials = key.isEmpty() ? null
+          : env.provider().resolveCredentials(env.providerContext(identity.uuid()));
       try (StateStore state = StateStores.connect(endpoint);
           StateDump dump = BackupStores.dump(endpoint);
           BackupStore backups = BackupStores.backups(endpoint)) {
         InPlaceLoader.Loaded loaded = new InPlaceLoader(clock).load(archive, state, dump);
+        if (credentials != null) {
+          new ProviderCredentials(state, key.get(), identity.uuid()).store(credentials);
+        }
         state.setBackupSchedule(BackupSchedule.of(env.config()));
         backups.save(metadata, file);
         String master = primaryMachine(state);
@@ -256,6 +271,7 @@ final class RestoreOperation {
     // The record comes first, not yet bootstrapped, so destroy-environment can clean up a
     // restore that fails half-way, exactly as after a failed bootstrap.
     env.store().saveSecret(env.name(), identity.secret());
+    CredentialKeys.ensure(env);
     env.store().saveEnvironmentRecord(env.name(), new EnvironmentRecordFile(identity.uuid(),
         identity.provider(), identity.replicaSet(), List.of(), false));
     AgentConfig agentConfig = new AgentConfig(identity.uuid(), identity.name(), machineId, true,
@@ -275,6 +291,25 @@ final class RestoreOperation {
           + e.getMessage() + "; run `hactl destroy-environment -y` to clean up", e);
     }
     return launched;
+  }
+
+  /**
+   * Replaces the sealed credentials the dump brought (sealed under the key of the environment
+   * the backup was taken in, which the new controller may not hold) with the ones just
+   * resolved, under the key the new controller holds.
+   */
+  private void storeCredentials(BackupIdentity identity, List<String> addresses,
+      Map<String, String> credentials) throws HactlException {
+    StateEndpoint endpoint = env.endpoint(new EnvironmentRecordFile(identity.uuid(),
+        identity.provider(), identity.replicaSet(), addresses, false));
+    try (StateStore state = StateStores.connect(endpoint)) {
+      new ProviderCredentials(state, CredentialKeys.held(env).orElseThrow(), identity.uuid())
+          .store(credentials);
+    } catch (StateException e) {
+      throw HactlException.failure("cannot restore environment " + env.name() + ": storing"
+          + " the provider credentials failed: " + e.getMessage() + "; run `hactl"
+          + " update-credentials`", e);
+    }
   }
 
   /**

@@ -10,6 +10,9 @@ import io.hactl.core.InstallLayout;
 import io.hactl.core.agent.AgentConfig;
 import io.hactl.core.agent.AgentConfigCodec;
 import io.hactl.core.agent.ProviderAccess;
+import io.hactl.core.backup.BackupService;
+import io.hactl.core.backup.RestoreRequest;
+import io.hactl.core.backup.RestoreResult;
 import io.hactl.core.credentials.ControllerContexts;
 import io.hactl.core.environment.BootstrapResult;
 import io.hactl.core.environment.CredentialsUpdate;
@@ -72,6 +75,11 @@ class BootstrapCredentialsTest {
   }
 
   private HactlCore open(String token) throws Exception {
+    return open(home, token);
+  }
+
+  private HactlCore open(Path home, String token) throws Exception {
+    Files.createDirectories(home);
     HactlPaths paths = new HactlPaths(home.resolve("environments.yaml"), home.resolve("data"));
     Files.writeString(paths.configFile(), """
         environments:
@@ -147,6 +155,41 @@ class BootstrapCredentialsTest {
   }
 
   @Test
+  void aRestoreFromAClientWithoutTheKeyGivesTheNewControllerFreshCredentialsItCanOpen()
+      throws Exception {
+    client.bootstrap();
+    Path archive = home.resolve("backup.zip");
+    try (BackupService backups = core.backups("cloud")) {
+      backups.create("before the move", archive);
+    }
+    Path elsewhere = home.resolve("other-client");
+
+    try (HactlCore other = open(elsewhere, ROTATED);
+        EnvironmentClient otherClient = other.client("cloud")) {
+      try (BackupService backups = other.backups("cloud")) {
+        RestoreResult restored = backups.restore(
+            new RestoreRequest(archive, null, true, true, question -> true));
+        try {
+          String key = Files.readString(environmentFolder(elsewhere).resolve("credential-key"));
+          assertThat(key.strip()).isNotEqualTo(
+              Files.readString(environmentFolder(home).resolve("credential-key")).strip());
+          AgentConfig controller = agentConfig(elsewhere, restored.controllerMachine());
+          assertThat(controller.providerAccess().credentialKey().encoded()).isEqualTo(
+              key.strip());
+          assertThat(RawState.dump(restored.controllerAddress())).contains("provider-credentials")
+              .doesNotContain(ROTATED).doesNotContain(TOKEN);
+          try (Controller master = new Controller(controller, restored.controllerAddress())) {
+            assertThat(master.listOwnInstance().details())
+                .containsEntry("token-sha256", InProcessCloudProvider.sha256(ROTATED));
+          }
+        } finally {
+          otherClient.destroy();
+        }
+      }
+    }
+  }
+
+  @Test
   void aClientWithoutTheCredentialKeyCannotUpdateThemAndSaysWhy() throws Exception {
     client.bootstrap();
     Files.delete(home.resolve("data").resolve("environments").resolve("cloud")
@@ -158,15 +201,19 @@ class BootstrapCredentialsTest {
             + " client does not hold its credential key");
   }
 
-  /** Machine 0's agent config, as the provider put it on the machine. */
-  private Path machine0Storage() {
-    return home.resolve("data").resolve("environments").resolve("cloud").resolve("provider")
-        .resolve("cloud-0");
-  }
-
   private AgentConfig machine0Config(BootstrapResult result) throws Exception {
     assertThat(result.machineId()).isEqualTo("0");
-    return AgentConfigCodec.read(machine0Storage().resolve("agent.yaml"));
+    return agentConfig(home, "0");
+  }
+
+  /** A machine's agent config, as the provider of the client at {@code home} put it there. */
+  private static AgentConfig agentConfig(Path home, String machineId) throws Exception {
+    return AgentConfigCodec.read(environmentFolder(home).resolve("provider")
+        .resolve("cloud-" + machineId).resolve("agent.yaml"));
+  }
+
+  private static Path environmentFolder(Path home) {
+    return home.resolve("data").resolve("environments").resolve("cloud");
   }
 
   private static String rawState(String address) {
@@ -184,9 +231,13 @@ class BootstrapCredentialsTest {
     private final ProviderAccess access;
 
     Controller(AgentConfig config, BootstrapResult result) {
+      this(config, result.stateAddress());
+    }
+
+    Controller(AgentConfig config, String stateAddress) {
       access = config.providerAccess();
       registry = ProviderRegistry.load(access.pluginRoots(), Duration.ofSeconds(30));
-      state = StateStores.connect(new StateEndpoint(List.of(result.stateAddress()),
+      state = StateStores.connect(new StateEndpoint(List.of(stateAddress),
           config.replicaSet(), Duration.ofSeconds(10)));
       ProviderContext base = access.context(config.environmentName(),
           config.environmentUuid());
