@@ -14,20 +14,17 @@ import java.util.Set;
  * keyfile. It listens on loopback as well as on the address its peers know it by, because
  * mongod lets the first user be created only over loopback (the localhost exception).
  *
- * @param executable the mongod binary: a name looked up on {@code PATH}, or a path
  * @param replicaSet the replica set's name
  * @param port the member's client port
  * @param address the address the member's peers and clients reach it at
  * @param dbPath the member's data folder
  * @param keyFile the set's shared key, mode 0600
  */
-record MongodCommand(String executable, String replicaSet, int port, String address,
-    Path dbPath, Path keyFile) {
+record MongodCommand(String replicaSet, int port, String address, Path dbPath, Path keyFile) {
 
   static final String LOOPBACK = "127.0.0.1";
 
   MongodCommand {
-    Objects.requireNonNull(executable, "executable");
     Objects.requireNonNull(replicaSet, "replicaSet");
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(dbPath, "dbPath");
@@ -53,10 +50,10 @@ record MongodCommand(String executable, String replicaSet, int port, String addr
     return address + ":" + port;
   }
 
-  /** The arguments, {@code executable} first, as a process builder takes them. */
-  List<String> arguments(String resolvedExecutable) {
+  /** The arguments, {@code executable} (the mongod binary) first, as a process builder takes. */
+  List<String> arguments(String executable) {
     List<String> arguments = new ArrayList<>();
-    arguments.add(resolvedExecutable);
+    arguments.add(executable);
     arguments.addAll(List.of("--replSet", replicaSet, "--port", Integer.toString(port),
         "--bind_ip", bindIp(), "--dbpath", dbPath.toString(), "--keyFile", keyFile.toString()));
     return arguments;

@@ -61,8 +61,8 @@ final class MongodMember implements DbMember {
     }
     Path keyFile = data.resolve("keyfile");
     Path dbPath = data.resolve("mongod-db");
-    MongodCommand command = new MongodCommand(arguments.mongodPath().orElse("mongod"),
-        config.replicaSet(), arguments.statePort(), arguments.address(), dbPath, keyFile);
+    MongodCommand command = new MongodCommand(config.replicaSet(), arguments.statePort(),
+        arguments.address(), dbPath, keyFile);
     MongodProcess process = null;
     Optional<String> path = arguments.mongodPath();
     if (path.isPresent()) {
@@ -127,11 +127,14 @@ final class MongodMember implements DbMember {
       return;
     }
     try {
-      boolean created = StateStores.createAdministrator(loopback, credentials, PREPARE_TIMEOUT);
-      LOG.info(created ? "administrator {} of replica set {} in place"
-          : "the member at {} manages no users (not a mongod): replica set {} runs without"
-              + " client authentication", created ? credentials.user() : loopback,
-          config.replicaSet());
+      if (StateStores.createAdministrator(loopback, credentials, PREPARE_TIMEOUT)) {
+        LOG.info("administrator {} of replica set {} in place", credentials.user(),
+            config.replicaSet());
+      } else {
+        // The embedded member standing in for mongod (tests): nobody logs in to it.
+        LOG.info("the member at {} manages no users (it is not a mongod): replica set {} runs"
+            + " without client authentication", loopback, config.replicaSet());
+      }
     } catch (StateException e) {
       if (!initiated) {
         throw e;

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class MongodCommandTest {
 
   private static MongodCommand command(String address) {
-    return new MongodCommand("mongod", "hactl-1234abcd", 37017, address,
+    return new MongodCommand("hactl-1234abcd", 37017, address,
         Path.of("/d/machine-0/mongod-db"), Path.of("/d/machine-0/keyfile"));
   }
 
@@ -38,7 +38,7 @@ class MongodCommandTest {
 
   @Test
   void refusesAPortOutOfRange() {
-    assertThatThrownBy(() -> new MongodCommand("mongod", "s", 0, "127.0.0.1", Path.of("d"),
+    assertThatThrownBy(() -> new MongodCommand("s", 0, "127.0.0.1", Path.of("d"),
         Path.of("k"))).hasMessageContaining("1..65535");
   }
 }

@@ -24,7 +24,7 @@ class MongodProcessTest {
   }
 
   private MongodCommand command() {
-    return new MongodCommand("mongod", "rs", 27017, "127.0.0.1", dir.resolve("db"),
+    return new MongodCommand("rs", 27017, "127.0.0.1", dir.resolve("db"),
         dir.resolve("keyfile"));
   }
 
