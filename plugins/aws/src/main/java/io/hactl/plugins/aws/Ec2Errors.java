@@ -30,16 +30,24 @@ final class Ec2Errors {
 
   private final AwsSettings settings;
   private final String credentialsReference;
+  private final String advice;
 
   /** Errors of calls with the credentials the settings name, looked up where hactl runs. */
   Ec2Errors(AwsSettings settings) {
-    this(settings, settings.credentialsReference());
+    this(settings, false);
   }
 
-  /** @param credentialsReference how messages name the credentials in use (never their value) */
-  Ec2Errors(AwsSettings settings, String credentialsReference) {
+  /**
+   * @param stored whether the calls use the key hactl stored for the controllers (resolved on
+   *     the client), which a refusal then names as such, advising {@code update-credentials}
+   */
+  Ec2Errors(AwsSettings settings, boolean stored) {
     this.settings = settings;
-    this.credentialsReference = credentialsReference;
+    this.credentialsReference = stored
+        ? "the key hactl stored for the controllers (from " + settings.credentialsReference()
+            + ")"
+        : settings.credentialsReference();
+    this.advice = stored ? "; if it was rotated, run `hactl update-credentials`" : "";
   }
 
   static boolean isThrottling(AwsServiceException e) {
@@ -110,13 +118,13 @@ final class Ec2Errors {
       return "credentials refused by EC2 (" + (code.isEmpty() ? "HTTP 401" : code)
           + "): check that "
           + credentialsReference + " holds a valid, active access key for region "
-          + settings.region();
+          + settings.region() + advice;
     }
     if (NOT_ALLOWED.contains(code) || code.isEmpty() && e.statusCode() == 403) {
       return "credentials refused by EC2 (" + (code.isEmpty() ? "HTTP 403" : code)
           + "): check that the access key of "
           + credentialsReference + " is allowed ec2:" + operation + " in region "
-          + settings.region();
+          + settings.region() + advice;
     }
     if (code.startsWith("InvalidInstanceID.")) {
       return "no such instance in region " + settings.region() + " (" + code + ": " + message

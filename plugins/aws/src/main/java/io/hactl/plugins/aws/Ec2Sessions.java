@@ -69,10 +69,8 @@ final class Ec2Sessions {
       http.close();
       throw e;
     }
-    Ec2Calls calls = new Ec2Calls(backoff, new Ec2Errors(settings,
-        given.isEmpty() ? settings.credentialsReference()
-            : "the key hactl stored from " + settings.credentialsReference()
-                + " (rotated since? run `hactl update-credentials`)"), System::nanoTime);
+    Ec2Calls calls = new Ec2Calls(backoff, new Ec2Errors(settings, !given.isEmpty()),
+        System::nanoTime);
     return new Ec2Session(client, http, calls, settings);
   }
 }

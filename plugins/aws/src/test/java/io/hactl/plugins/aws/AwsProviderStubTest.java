@@ -46,6 +46,23 @@ class AwsProviderStubTest {
   }
 
   @Test
+  void onAControllerARefusedStoredKeyPointsAtUpdateCredentials() throws Exception {
+    try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.error(400, "AuthFailure",
+        "AWS was not able to validate the provided access credentials")))) {
+      Map<String, String> stored = Map.of(CredentialsResolver.KEY_ID, "AKIDSTORED",
+          CredentialsResolver.SECRET, "stored-secret-never-printed");
+      assertThatThrownBy(() -> Fixtures.provider().instances(
+          context(stub).withCredentials(stored)))
+          .isInstanceOf(ProviderException.class)
+          .hasMessage("cannot list instances: credentials refused by EC2 (AuthFailure): check"
+              + " that the key hactl stored for the controllers (from credentials: env"
+              + " (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY)) holds a valid, active access key"
+              + " for region us-east-1; if it was rotated, run `hactl update-credentials`")
+          .hasMessageNotContaining("stored-secret-never-printed");
+    }
+  }
+
+  @Test
   void reportsAnAuthFailureCodeAsRefusedCredentials() throws Exception {
     try (Ec2Stub stub = new Ec2Stub(List.of(Ec2Stub.error(400, "AuthFailure",
         "AWS was not able to validate the provided access credentials")))) {
