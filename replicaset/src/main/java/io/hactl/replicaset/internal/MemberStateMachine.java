@@ -61,7 +61,6 @@ public final class MemberStateMachine extends BaseStateMachine {
     private final MVMap<String, byte[]> meta;
     private final RetryableWrites retryableWrites;
     private volatile ReplSetConfig config;
-    private volatile Runnable raftConfigurationApplied = () -> { };
     private long durableIndex;
     private long lastCommit = System.nanoTime();
 
@@ -74,27 +73,10 @@ public final class MemberStateMachine extends BaseStateMachine {
         this.config = readConfig().orElse(null);
     }
 
-    /** A new state machine over the same store, for a restarted Raft server (this one is closed with the old). */
-    public MemberStateMachine reopen() {
-        MemberStateMachine next = new MemberStateMachine(store, setName);
-        next.raftConfigurationApplied = raftConfigurationApplied;
-        return next;
-    }
-
-    /** Runs {@code action} (which must not block) each time a Raft membership entry is applied here. */
-    public void onRaftConfigurationApplied(Runnable action) {
-        this.raftConfigurationApplied = action;
-    }
-
-    @Override
-    public void notifyConfigurationChanged(long term, long index, RaftConfigurationProto newRaftConfiguration) {
-        raftConfigurationApplied.run();
-    }
-
     /**
      * Remembers the Raft group this member was started in, so that a restart can hand Ratis the
-     * same group (a Raft server started with an empty group stays "initializing" in Ratis 3.1
-     * until its log names it).
+     * same group (a Raft server started with an empty group stays "initializing" until its log
+     * names it).
      */
     public synchronized void rememberRaftPeers(List<RaftPeer> peers) {
         meta.put("raftPeers", BsonCodec.encode(new Document("peers", PeerHandshake.toDocuments(peers))));

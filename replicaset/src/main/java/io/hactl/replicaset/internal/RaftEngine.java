@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.ratis.client.RaftClient;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.ClientId;
-import org.apache.ratis.protocol.GroupManagementRequest;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftClientReply;
 import org.apache.ratis.protocol.RaftClientRequest;
@@ -88,7 +87,6 @@ public final class RaftEngine implements ReplicationEngine {
         this.groupId = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("hactl-replset:" + options.replSetName()).getBytes()));
         this.raftDir = options.dbPath().resolve("raft");
         this.raftAdmin = new RaftAdmin(groupId, RaftSettings.parameters(tls));
-        stateMachine.onRaftConfigurationApplied(this::scheduleRoleCheck);
     }
 
     /** Called once the client port is bound: a member that was part of a set rejoins it. */
@@ -97,59 +95,6 @@ public final class RaftEngine implements ReplicationEngine {
         if (Files.isDirectory(raftDir.resolve(groupId.getUuid().toString()))) {
             // The group it was started in: Ratis prefers any configuration found in the log.
             startServer(RaftGroup.valueOf(groupId, stateMachine.raftPeers()), RaftStorage.StartupOption.RECOVER);
-        }
-        // Membership entries trigger the promotion check at once; the timer covers configurations
-        // that arrive otherwise (with an installed snapshot) or commit after they were applied.
-        timers.scheduleWithFixedDelay(this::takeUpPromotion, 1, 1, TimeUnit.SECONDS);
-    }
-
-    private void scheduleRoleCheck() {
-        try {
-            timers.execute(this::takeUpPromotion);
-        } catch (RejectedExecutionException closing) {
-            // the member is shutting down
-        }
-    }
-
-    /**
-     * A listener promoted to voter takes up its vote (see {@link ListenerPromotion}): its Raft
-     * division restarts from its own log, where the committed configuration names it a voter.
-     */
-    private void takeUpPromotion() {
-        RaftServer s = server;
-        if (s == null) {
-            return;
-        }
-        try {
-            if (ListenerPromotion.isPending(s.getDivision(groupId))) {
-                LOG.info("{} was promoted from non-voting to voting member: restarting its Raft division to take up the vote",
-                    me.address());
-                restartDivision(s);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("{} cannot take up its promotion to voting member: {}", me.address(), e.toString());
-        }
-    }
-
-    /**
-     * Closes this member's Raft division and opens it again on the same storage (the peer port,
-     * the other members' connections and the store stay up). Ratis closes a division's state
-     * machine with it, so a new one takes over the same store.
-     */
-    private synchronized void restartDivision(RaftServer s) throws IOException {
-        if (s != server) {
-            return;
-        }
-        RaftClientReply removed = s.groupManagement(GroupManagementRequest.newRemove(clientId, s.getId(),
-            callIds.incrementAndGet(), groupId, false, false));
-        if (!removed.isSuccess()) {
-            throw new IOException("cannot close the Raft division: " + removed.getException());
-        }
-        stateMachine = stateMachine.reopen();
-        RaftClientReply added = s.groupManagement(GroupManagementRequest.newAdd(clientId, s.getId(),
-            callIds.incrementAndGet(), RaftGroup.valueOf(groupId, stateMachine.raftPeers()), false));
-        if (!added.isSuccess()) {
-            throw new IOException("cannot reopen the Raft division: " + added.getException());
         }
     }
 
@@ -491,8 +436,9 @@ public final class RaftEngine implements ReplicationEngine {
     }
 
     /**
-     * Waits until a promoted member runs as a voter (it restarts its Raft division for that), so
-     * that once replSetReconfig answers, the set can elect with the new votes.
+     * Waits until a promoted member runs as a voter (Ratis turns a listener into a follower when it
+     * applies the configuration that names it a voter), so that once replSetReconfig answers, the
+     * set can elect with the new votes.
      */
     private void awaitVoter(String host) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(PROMOTION_WAIT_SECONDS);

@@ -58,8 +58,8 @@ public final class RaftSettings {
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY);
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
-        // No snapshot on a clean stop, nor when a promoted member restarts its Raft division
-        // (ListenerPromotion): the store is durable by itself, and a snapshot there only costs time.
+        // No snapshot on a clean stop or when the division is removed: the store is durable by
+        // itself, and a snapshot there only costs time.
         RaftServerConfigKeys.Snapshot.setTriggerWhenStopEnabled(p, false);
         RaftServerConfigKeys.Snapshot.setTriggerWhenRemoveEnabled(p, false);
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
