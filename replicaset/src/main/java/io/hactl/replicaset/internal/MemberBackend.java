@@ -2,6 +2,7 @@ package io.hactl.replicaset.internal;
 
 import org.h2.mvstore.MVStore;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerError;
@@ -9,7 +10,8 @@ import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
 
 /**
- * The member's storage: mongo-java-server's H2 (MVStore file) backend, with every client command
+ * The member's storage: mongo-java-server's H2 (MVStore file) backend (with faster unique indexes,
+ * {@link MemberDatabase}), with every client command
  * first offered to a {@link CommandFront} (replica-set commands, primary checks, replication).
  *
  * <p>{@link #execute} runs a command on the local store and turns every failure into an error
@@ -30,6 +32,11 @@ public final class MemberBackend extends H2Backend {
      */
     public MemberBackend(String file) {
         super(new MVStore.Builder().fileName(file).autoCommitDisabled().open());
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return MemberDatabase.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     public void setFront(CommandFront front) {

@@ -1,0 +1,132 @@
+package io.hactl.replicaset.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+
+import org.bson.Document;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+class MemberDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void uniqueIndexesRejectDuplicatesAndFindByKeyBeforeAndAfterReopening() {
+        Path file = dir.resolve("data.mv");
+        withMember(file, docs -> {
+            docs.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            for (int i = 0; i < 500; i++) {
+                docs.insertOne(new Document("_id", i).append("name", "n" + i));
+            }
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 7))).isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 7.0))).isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 1000).append("name", "n3")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            assertThat(docs.find(new Document("_id", 321)).first()).containsEntry("name", "n321");
+            assertThat(docs.find(new Document("name", "n42")).first()).containsEntry("_id", 42);
+            return null;
+        });
+        withMember(file, docs -> {
+            // Reopened (a restarted member): the indexes are read back in the same order.
+            assertThat(docs.find(new Document("_id", 499)).first()).containsEntry("name", "n499");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 250))).isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+            return null;
+        });
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            assertThat(store.getMapNames()).contains("app.docs._index__id_.bson", "app.docs._index_name_1.bson")
+                .doesNotContain("app.docs._index__id_", "app.docs._index_name_1");
+        }
+    }
+
+    @Test
+    void indexesWrittenByMongoJavaServersOwnBackendAreCarriedOverOnceAndKeepTheirKeys() {
+        Path file = dir.resolve("data.mv");
+        with(new H2Backend(file.toString()), docs -> {
+            docs.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            for (int i = 0; i < 300; i++) {
+                docs.insertOne(new Document("_id", i).append("name", "n" + i));
+            }
+            return null;
+        });
+        withMember(file, docs -> {
+            assertThat(docs.countDocuments()).isEqualTo(300);
+            assertThat(docs.find(new Document("_id", 299)).first()).containsEntry("name", "n299");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 12))).isInstanceOf(MongoWriteException.class)
+                .hasMessageContaining("duplicate key");
+            assertThatThrownBy(() -> docs.insertOne(new Document("_id", 5000).append("name", "n12")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            docs.insertOne(new Document("_id", 300).append("name", "n300"));
+            return null;
+        });
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            assertThat(store.getMapNames()).contains("app.docs._index__id_.bson").doesNotContain("app.docs._index__id_");
+        }
+    }
+
+    @Test
+    void droppingAnIndexRemovesItsMap() {
+        Path file = dir.resolve("data.mv");
+        withMember(file, docs -> {
+            docs.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", 1).append("name", "a"));
+            docs.dropIndex("name_1");
+            docs.insertOne(new Document("_id", 2).append("name", "a"));
+            return null;
+        });
+        try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
+            assertThat(store.getMapNames()).doesNotContain("app.docs._index_name_1.bson");
+        }
+    }
+
+    @Test
+    void keysCompareAsBsonValuesWithEqualNumbersEqual() {
+        BsonOrderedKeys keys = BsonOrderedKeys.INSTANCE;
+        assertThat(keys.compare(new KeyValue(1), new KeyValue(1.0))).isZero();
+        assertThat(keys.compare(new KeyValue(2), new KeyValue(10L))).isNegative();
+        assertThat(keys.compare(new KeyValue("b"), new KeyValue("a"))).isPositive();
+        assertThat(keys.compare(new KeyValue(5), new KeyValue("a"))).isNegative();
+        assertThat(keys.compare(new KeyValue(1, "a"), new KeyValue(1, "b"))).isNegative();
+        assertThat(keys.compare(new KeyValue(1), new KeyValue(1, "a"))).isNegative();
+        assertThat(keys.compare(new KeyValue(List.of(1, 2)), new KeyValue(List.of(1, 3)))).isNegative();
+    }
+
+    private static void withMember(Path file, Function<MongoCollection<Document>, Void> body) {
+        MemberBackend member = new MemberBackend(file.toString());
+        member.setFront(member::execute);
+        with(member, body);
+    }
+
+    private static void with(MongoBackend backend, Function<MongoCollection<Document>, Void> body) {
+        MongoServer server = new MongoServer(backend);
+        try {
+            server.bind("127.0.0.1", 0);
+            try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
+                body.apply(client.getDatabase("app").getCollection("docs"));
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+}
