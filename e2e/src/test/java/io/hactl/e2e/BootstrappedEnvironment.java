@@ -154,7 +154,8 @@ final class BootstrappedEnvironment implements BeforeEachCallback, AfterEachCall
     }
   }
 
-  private static void deleteTree(Path root) throws IOException {
+  /** Deletes {@code root} and everything under it; nothing if it does not exist. */
+  static void deleteTree(Path root) throws IOException {
     if (root == null || !Files.exists(root)) {
       return;
     }

@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,8 +74,8 @@ class MongodControllerTest {
       List<ProcessHandle> leftovers = processesNaming(home);
       leftovers.forEach(ProcessHandle::destroyForcibly);
       leftovers.forEach(p -> p.onExit().completeOnTimeout(p, 10, TimeUnit.SECONDS).join());
-      deleteTree(home);
-      deleteTree(shims);
+      BootstrappedEnvironment.deleteTree(home);
+      BootstrappedEnvironment.deleteTree(shims);
     }
   }
 
@@ -174,16 +173,5 @@ class MongodControllerTest {
     return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
         .toList();
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (root == null || !Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    }
   }
 }
