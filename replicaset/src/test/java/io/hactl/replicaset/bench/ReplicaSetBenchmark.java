@@ -190,6 +190,7 @@ public final class ReplicaSetBenchmark {
             running.set(false);
             writer.join();
             gaps.add(TimeUnit.NANOSECONDS.toMillis(longest.get()));
+            System.out.printf("  kill %d: longest write gap %d ms%n", k + 1, gaps.get(gaps.size() - 1));
             primary.start();
             Await.until(primary.address() + " to rejoin", Duration.ofSeconds(60), () -> ProcessSet.hello(primary),
                 h -> Boolean.TRUE.equals(h.getBoolean("secondary")));
