@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -184,13 +185,15 @@ public final class ReplicaSetBenchmark {
             writer.start();
             Await.until("writes before the kill", Duration.ofSeconds(30), count::get, n -> n > 20);
             MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(30), null);
+            LocalTime killedAt = LocalTime.now();
             primary.kill();
             long before = count.get();
             Await.until("writes after the kill", Duration.ofSeconds(60), count::get, n -> n > before + 20);
             running.set(false);
             writer.join();
             gaps.add(TimeUnit.NANOSECONDS.toMillis(longest.get()));
-            System.out.printf("  kill %d: longest write gap %d ms%n", k + 1, gaps.get(gaps.size() - 1));
+            System.out.printf("  kill %d of %s at %s: longest write gap %d ms%n", k + 1, primary.address(), killedAt,
+                gaps.get(gaps.size() - 1));
             primary.start();
             Await.until(primary.address() + " to rejoin", Duration.ofSeconds(60), () -> ProcessSet.hello(primary),
                 h -> Boolean.TRUE.equals(h.getBoolean("secondary")));
