@@ -15,8 +15,6 @@ import io.hactl.plugin.api.ProviderException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,28 +37,14 @@ class MaasOrphanTest extends StubbedMaasTest {
         .whenScenarioStateIs("allocated")
         .willReturn(json(200, MaasFixtures.list(MaasFixtures.allocated(ORPHAN)))));
     stubPost("machines/" + ORPHAN + "/?op=release", 200, MaasFixtures.releasing(ORPHAN));
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    AtomicBoolean stillInterrupted = new AtomicBoolean();
-    Thread caller = new Thread(() -> {
-      try {
-        provider.startInstance(context(), spec(Constraints.NONE, Placement.ANYWHERE));
-      } catch (Throwable e) {
-        failure.set(e);
-        stillInterrupted.set(Thread.currentThread().isInterrupted());
-      }
-    });
-    caller.start();
-    awaitRequests(1, "machines/?op=allocate");
+    InterruptedStart start = startInterruptedDuringAllocate(provider, Duration.ofSeconds(10));
 
-    caller.interrupt();
-    caller.join(Duration.ofSeconds(10).toMillis());
-
-    assertThat(caller.isAlive()).as("caller still waiting").isFalse();
-    assertThat(failure.get()).isInstanceOf(ProviderException.class)
+    assertThat(start.callerStillWaiting()).as("caller still waiting").isFalse();
+    assertThat(start.failure()).isInstanceOf(ProviderException.class)
         .hasMessageStartingWith("interrupted while asking MAAS at http://127.0.0.1:")
         .hasMessageEndingWith("to allocate a machine; released 1 of 1 unlabelled MAAS machine"
             + " it may have allocated (" + ORPHAN + ")");
-    assertThat(stillInterrupted).as("interrupt flag restored").isTrue();
+    assertThat(start.interruptFlagKept()).as("interrupt flag restored").isTrue();
     maas.verify(1, postRequestedFor(urlEqualTo(API + "machines/" + ORPHAN + "/?op=release")));
     assertThat(form(bodyOf("machines/" + ORPHAN + "/?op=release")))
         .containsEntry("comment", "released by hactl environment prod: allocated by a start"

@@ -24,8 +24,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** Starting an instance: allocate, label, deploy, and every way that can fail. */
@@ -260,29 +258,15 @@ class MaasProviderStartTest extends StubbedMaasTest {
     Provider patient = new MaasProvider(Clock.fixed(NOW, ZoneOffset.UTC),
         new RetryPolicy(5, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(5)));
     stubPost("machines/?op=allocate", 503, "MAAS is busy");
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    AtomicBoolean stillInterrupted = new AtomicBoolean();
-    Thread caller = new Thread(() -> {
-      try {
-        patient.startInstance(context(), spec(Constraints.NONE, Placement.ANYWHERE));
-      } catch (Throwable e) {
-        failure.set(e);
-        stillInterrupted.set(Thread.currentThread().isInterrupted());
-      }
-    });
-    caller.start();
-    awaitRequests(1, "machines/?op=allocate");
+    InterruptedStart start = startInterruptedDuringAllocate(patient, Duration.ofSeconds(5));
 
-    caller.interrupt();
-    caller.join(Duration.ofSeconds(5).toMillis());
-
-    assertThat(caller.isAlive()).as("caller still waiting").isFalse();
-    assertThat(failure.get()).isInstanceOf(ProviderException.class)
+    assertThat(start.callerStillWaiting()).as("caller still waiting").isFalse();
+    assertThat(start.failure()).isInstanceOf(ProviderException.class)
         .hasMessageStartingWith("interrupted while asking MAAS at http://127.0.0.1:")
         // Interrupted while the 503 was still on its way, the start also looks for (and here
         // finds no) machine the allocation may have left: see MaasOrphanTest.
         .hasMessageContaining("to allocate a machine");
-    assertThat(stillInterrupted).isTrue();
+    assertThat(start.interruptFlagKept()).isTrue();
     maas.verify(1, postRequestedFor(urlEqualTo(API + "machines/?op=allocate")));
   }
 

@@ -32,6 +32,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -173,6 +175,33 @@ abstract class StubbedMaasTest {
   ProviderContext context(Map<String, String> settings) {
     return new ProviderContext("prod", UUID, settings, storage,
         new AgentDistribution(Path.of("java"), List.of(), "io.hactl.agent.Main", List.of()));
+  }
+
+  /** What a start interrupted while MAAS was asked to allocate left behind. */
+  record InterruptedStart(Throwable failure, boolean interruptFlagKept, boolean callerStillWaiting) {
+  }
+
+  /**
+   * Starts an instance on another thread, interrupts it once MAAS has received the allocate
+   * request, and waits up to {@code patience} for it to give up.
+   */
+  InterruptedStart startInterruptedDuringAllocate(Provider target, Duration patience)
+      throws InterruptedException {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    AtomicBoolean interruptFlagKept = new AtomicBoolean();
+    Thread caller = new Thread(() -> {
+      try {
+        target.startInstance(context(), spec(Constraints.NONE, Placement.ANYWHERE));
+      } catch (Throwable e) {
+        failure.set(e);
+        interruptFlagKept.set(Thread.currentThread().isInterrupted());
+      }
+    });
+    caller.start();
+    awaitRequests(1, "machines/?op=allocate");
+    caller.interrupt();
+    caller.join(patience.toMillis());
+    return new InterruptedStart(failure.get(), interruptFlagKept.get(), caller.isAlive());
   }
 
   static InstanceSpec spec(Constraints constraints, Placement placement) {
