@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 
-import de.bwaldvogel.mongo.MongoServer;
 import io.hactl.replicaset.internal.CommandRouter;
 import io.hactl.replicaset.internal.HelloReply;
 import io.hactl.replicaset.internal.KeyFile;
@@ -14,6 +13,7 @@ import io.hactl.replicaset.internal.MemberStateMachine;
 import io.hactl.replicaset.internal.PeerKey;
 import io.hactl.replicaset.internal.ReplicationEngine;
 import io.hactl.replicaset.internal.RaftEngine;
+import io.hactl.replicaset.internal.WireServer;
 
 /**
  * One member of a MongoDB-compatible replica set, served on the MongoDB wire protocol so that the
@@ -32,13 +32,13 @@ public final class ReplicaSetMember implements AutoCloseable {
     /** Event-loop threads: a write waits for replication on its connection's thread, so give each client one. */
     private static final int WORKER_THREADS = 48;
 
-    private final MongoServer server;
+    private final WireServer server;
     private final ReplicationEngine engine;
     private final MemberIdentity identity;
     private final int port;
     private boolean closed;
 
-    private ReplicaSetMember(MongoServer server, ReplicationEngine engine, MemberIdentity identity,
+    private ReplicaSetMember(WireServer server, ReplicationEngine engine, MemberIdentity identity,
         int port) {
         this.server = server;
         this.engine = engine;
@@ -63,16 +63,16 @@ public final class ReplicaSetMember implements AutoCloseable {
         }
         MemberIdentity identity = new MemberIdentity();
         RaftEngine engine = new RaftEngine(options, identity, new MemberStateMachine(store, options.replSetName()), peerKey);
-        MongoServer server = new MongoServer(store);
+        WireServer server = new WireServer(store, engine.topology(), WORKER_THREADS);
         try {
             store.setFront(new CommandRouter(store, engine, new HelloReply(engine, identity)));
-            server.bind(new InetSocketAddress(options.bindIp(), options.port()), 1, WORKER_THREADS);
+            server.bind(new InetSocketAddress(options.bindIp(), options.port()));
         } catch (RuntimeException e) {
             engine.close();
             server.shutdownNow();
             throw new IOException("cannot listen on " + options.bindIp() + ":" + options.port() + ": " + e.getMessage(), e);
         }
-        int port = server.getLocalAddress().getPort();
+        int port = server.localAddress().getPort();
         identity.bound(options.bindIp(), port);
         try {
             engine.open(port);

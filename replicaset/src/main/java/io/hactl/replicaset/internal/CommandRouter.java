@@ -24,6 +24,17 @@ public final class CommandRouter implements MemberBackend.CommandFront {
 
     @Override
     public Document handle(Channel channel, String database, String command, Document query) {
+        Document reply = route(channel, database, command, query);
+        if (Replies.isStateChange(reply)) {
+            // As mongod 4.4+ does: a driver that already knows this version (from a streamed
+            // hello) treats the error as stale instead of forgetting the member and waiting for
+            // its monitor, which is parked in an awaitable hello.
+            reply.put("topologyVersion", engine.topology().current());
+        }
+        return reply;
+    }
+
+    private Document route(Channel channel, String database, String command, Document query) {
         String name = command.toLowerCase(Locale.ROOT);
         if (name.equals("hello") || name.equals("ismaster")) {
             return hello.build(command, query);

@@ -14,8 +14,9 @@ import io.hactl.replicaset.MemberState;
  * {@code electionId}.
  *
  * <p>maxWireVersion is 8 (MongoDB 4.2): the query engine speaks that dialect, and it is the oldest
- * version current drivers accept, which keeps them on the polling monitor rather than the
- * streaming protocol this server does not implement.
+ * version current drivers accept. The reply also carries MongoDB 4.4's {@code topologyVersion}:
+ * drivers that see it monitor with awaitable {@code hello}s ({@link AwaitableHello}), which is how
+ * they learn of a new primary the moment it is elected.
  */
 public final class HelloReply {
 
@@ -48,6 +49,7 @@ public final class HelloReply {
             reply.put("isreplicaset", true);
             reply.put("info", "Does not have a valid replica set config");
         });
+        reply.put("topologyVersion", engine.topology().current());
         reply.put("maxBsonObjectSize", 16 * 1024 * 1024);
         reply.put("maxMessageSizeBytes", 48_000_000);
         reply.put("maxWriteBatchSize", 100_000);

@@ -16,7 +16,9 @@ import org.apache.ratis.proto.RaftProtos.RaftConfigurationProto;
 import org.apache.ratis.proto.RaftProtos.RaftPeerRole;
 import org.apache.ratis.protocol.Message;
 import org.apache.ratis.protocol.RaftGroupId;
+import org.apache.ratis.protocol.RaftGroupMemberId;
 import org.apache.ratis.protocol.RaftPeer;
+import org.apache.ratis.protocol.RaftPeerId;
 import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
@@ -61,6 +63,7 @@ public final class MemberStateMachine extends BaseStateMachine {
     private final MVMap<String, byte[]> meta;
     private final RetryableWrites retryableWrites;
     private volatile ReplSetConfig config;
+    private volatile Runnable topologyEvent = () -> { };
     private long durableIndex;
     private long lastCommit = System.nanoTime();
 
@@ -87,6 +90,25 @@ public final class MemberStateMachine extends BaseStateMachine {
     public List<RaftPeer> raftPeers() {
         byte[] bytes = meta.get("raftPeers");
         return bytes == null ? List.of() : PeerHandshake.fromDocuments(BsonCodec.decode(bytes).get("peers"));
+    }
+
+    /**
+     * Called, from Ratis's threads, when the leader changes, when this member becomes a ready
+     * leader and when a configuration is applied; it must return at once.
+     */
+    public void onTopologyEvent(Runnable listener) {
+        this.topologyEvent = listener;
+    }
+
+    @Override
+    public void notifyLeaderChanged(RaftGroupMemberId division, RaftPeerId newLeader) {
+        super.notifyLeaderChanged(division, newLeader);
+        topologyEvent.run();
+    }
+
+    @Override
+    public void notifyLeaderReady() {
+        topologyEvent.run();
     }
 
     /** The replicated configuration as of the last applied entry (or the initial one). */
@@ -266,6 +288,7 @@ public final class MemberStateMachine extends BaseStateMachine {
                 ReplSetConfig next = ReplSetConfig.parse(doc, setName);
                 meta.put("config", BsonCodec.encode(doc));
                 config = next;
+                topologyEvent.run();
                 return Replies.ok();
             }
             default -> {

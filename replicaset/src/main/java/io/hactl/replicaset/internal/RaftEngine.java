@@ -55,6 +55,7 @@ public final class RaftEngine implements ReplicationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RaftEngine.class);
     private static final long WRITE_TIMEOUT_SECONDS = 30;
     private static final long PROMOTION_WAIT_SECONDS = 30;
+    private static final long TOPOLOGY_POLL_MILLIS = 100;
 
     private final MemberOptions options;
     private final MemberIdentity me;
@@ -73,6 +74,7 @@ public final class RaftEngine implements ReplicationEngine {
     });
     private final Instant started = Instant.now();
     private final WriteBatcher batcher = new WriteBatcher(this::propose);
+    private final TopologyVersion topology = new TopologyVersion(this::significantState);
     private volatile RaftServer server;
     private volatile int peerPort;
     /** Ends a replSetFreeze; timer thread and synchronized commands only. */
@@ -87,6 +89,22 @@ public final class RaftEngine implements ReplicationEngine {
         this.groupId = RaftGroupId.valueOf(UUID.nameUUIDFromBytes(("hactl-replset:" + options.replSetName()).getBytes()));
         this.raftDir = options.dbPath().resolve("raft");
         this.raftAdmin = new RaftAdmin(groupId, RaftSettings.parameters(tls));
+        // Ratis reports leader changes, readiness and configuration changes at once; the periodic
+        // look catches the rest (a member catching up, a candidate without a leader) soon after.
+        stateMachine.onTopologyEvent(() -> timers.execute(topology::refresh));
+        timers.scheduleWithFixedDelay(topology::refresh, 0, TOPOLOGY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** What a driver's view of this member depends on; a change grows the topology version. */
+    private Object significantState() {
+        MemberState state = state();
+        return List.of(state, primary().orElse(""), config().map(ReplSetConfig::version).orElse(0),
+            state == MemberState.PRIMARY ? term() : 0L);
+    }
+
+    @Override
+    public TopologyVersion topology() {
+        return topology;
     }
 
     /** Called once the client port is bound: a member that was part of a set rejoins it. */

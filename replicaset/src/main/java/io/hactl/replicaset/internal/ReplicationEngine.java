@@ -19,6 +19,9 @@ public interface ReplicationEngine extends AutoCloseable {
     /** The primary's client address as this member knows it. */
     Optional<String> primary();
 
+    /** Grows whenever this member's state, the primary it knows or the configuration changes. */
+    TopologyVersion topology();
+
     /** The current election term; the primary's {@code electionId} is derived from it. */
     long term();
 

@@ -1,5 +1,7 @@
 package io.hactl.replicaset.internal;
 
+import java.util.Set;
+
 import de.bwaldvogel.mongo.bson.Document;
 
 /** Command replies in MongoDB's shape: {@code ok}, and {@code code}/{@code codeName}/{@code errmsg} on error. */
@@ -23,6 +25,10 @@ public final class Replies {
     public static final int NOT_PRIMARY_NO_SECONDARY_OK = 13435;
     public static final int NOT_PRIMARY_OR_SECONDARY = 13436;
     public static final int INTERRUPTED_DUE_TO_REPL_STATE_CHANGE = 11602;
+
+    /** Errors by which drivers learn that a member's replica-set state changed (MongoDB's SDAM specification). */
+    private static final Set<Integer> STATE_CHANGE = Set.of(NOT_WRITABLE_PRIMARY, NOT_PRIMARY_NO_SECONDARY_OK,
+        NOT_PRIMARY_OR_SECONDARY, INTERRUPTED_DUE_TO_REPL_STATE_CHANGE, PRIMARY_STEPPED_DOWN, 91, 11600, 10058);
 
     private Replies() {
     }
@@ -57,6 +63,11 @@ public final class Replies {
 
     public static Document invalidConfig(String message) {
         return error(INVALID_REPLICA_SET_CONFIG, "InvalidReplicaSetConfig", message);
+    }
+
+    /** True when the reply is an error that tells a driver this member's state changed. */
+    public static boolean isStateChange(Document reply) {
+        return !isOk(reply) && reply.get("code") instanceof Integer code && STATE_CHANGE.contains(code);
     }
 
     /** True when the reply reports success. */
