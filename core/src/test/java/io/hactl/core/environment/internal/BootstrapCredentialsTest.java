@@ -30,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -140,10 +141,13 @@ class BootstrapCredentialsTest {
     BootstrapResult result = client.bootstrap();
     String sealed = RawState.field(result.stateAddress(), "settings", "provider-credentials",
         "sealed");
-    char last = sealed.charAt(sealed.length() - 3);
+    // Flip one bit of the ciphertext itself: editing a base64 character could touch only the
+    // padding bits of the last group and leave the bytes as they were.
+    int bodyAt = sealed.lastIndexOf(':') + 1;
+    byte[] body = Base64.getDecoder().decode(sealed.substring(bodyAt));
+    body[0] ^= 1;
     RawState.set(result.stateAddress(), "settings", "provider-credentials", "sealed",
-        sealed.substring(0, sealed.length() - 3) + (last == 'A' ? 'B' : 'A')
-            + sealed.substring(sealed.length() - 2));
+        sealed.substring(0, bodyAt) + Base64.getEncoder().encodeToString(body));
     try (Controller master = new Controller(machine0Config(result), result)) {
       assertThatThrownBy(master::listOwnInstance)
           .isInstanceOf(HactlException.class)
