@@ -35,6 +35,7 @@ import io.hactl.replicaset.ProcessSet;
  *
  * <pre>
  * java -cp ... io.hactl.replicaset.bench.ReplicaSetBenchmark [--members 1,3,5] [--seconds 5] [--kills 20]
+ * (--kills 0: no failover phase)
  * </pre>
  *
  * <ul>
@@ -78,7 +79,9 @@ public final class ReplicaSetBenchmark {
                 if (size == 3) {
                     threeMember16 = t16;
                     catchUp(set, client);
-                    failover(set, client, kills);
+                    if (kills > 0) {
+                        failover(set, client, kills);
+                    }
                 }
             }
         }

@@ -3,12 +3,22 @@ package io.hactl.replicaset.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
 
+import org.bson.BsonTimestamp;
 import org.bson.Document;
+import org.bson.types.Binary;
+import org.bson.types.Decimal128;
+import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.WriteBuffer;
+import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +32,7 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 class MemberDatabaseTest {
@@ -83,6 +94,84 @@ class MemberDatabaseTest {
         try (MVStore store = new MVStore.Builder().fileName(file.toString()).readOnly().open()) {
             assertThat(store.getMapNames()).contains("app.docs._index__id_.bson").doesNotContain("app.docs._index__id_");
         }
+    }
+
+    @Test
+    void documentsOfEveryCommonTypeReadBackUnchangedAfterReopening() {
+        Path file = dir.resolve("data.mv");
+        Document rich = new Document("_id", new ObjectId())
+            .append("text", "héllo").append("int", 42).append("long", 1L << 40).append("double", 2.5)
+            .append("decimal", new Decimal128(new BigDecimal("12.345"))).append("flag", true).append("none", null)
+            .append("when", new Date(1_700_000_000_000L)).append("bytes", new Binary(new byte[] {1, 2, 3}))
+            .append("list", List.of(1, "two", new Document("three", 3))).append("nested", new Document("a", new Document("b", 1)))
+            .append("ts", new BsonTimestamp(1_700_000_000, 7));
+        withMember(file, docs -> {
+            docs.insertOne(rich);
+            return null;
+        });
+        withMember(file, docs -> {
+            assertThat(docs.find().first()).isEqualTo(rich);
+            return null;
+        });
+    }
+
+    @Test
+    void documentsWrittenByMongoJavaServersOwnBackendStillReadAlongsideNewOnes() {
+        Path file = dir.resolve("data.mv");
+        with(new H2Backend(file.toString()), docs -> {
+            for (int i = 0; i < 200; i++) {
+                docs.insertOne(new Document("_id", new ObjectId()).append("n", i).append("old", true));
+            }
+            return null;
+        });
+        withMember(file, docs -> {
+            assertThat(docs.countDocuments(new Document("old", true))).isEqualTo(200);
+            for (int i = 200; i < 400; i++) {
+                docs.insertOne(new Document("_id", new ObjectId()).append("n", i));
+            }
+            docs.updateOne(new Document("n", 5), new Document("$set", new Document("touched", true)));
+            return null;
+        });
+        withMember(file, docs -> {
+            // Natural order is the order of the ids (H2's key order), old and new alike.
+            List<Integer> order = docs.find().map(d -> d.getInteger("n")).into(new ArrayList<>());
+            assertThat(order).hasSize(400).isSorted();
+            assertThat(docs.find(new Document("n", 5)).first()).containsEntry("touched", true).containsEntry("old", true);
+            return null;
+        });
+    }
+
+    @Test
+    void documentsIdsAndIndexKeysAreWrittenAsTaggedBsonAndOlderValuesStillRead() {
+        BsonAwareObjectType type = BsonAwareObjectType.INSTANCE;
+        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", 1).append("a", "b");
+        de.bwaldvogel.mongo.bson.ObjectId id = new de.bwaldvogel.mongo.bson.ObjectId();
+        KeyValue key = new KeyValue(1, "two", null);
+        KeyValue sparse = new KeyValue(Missing.getInstance(), 3);
+
+        WriteBuffer written = new WriteBuffer();
+        type.write(written, document);
+        type.write(written, id);
+        type.write(written, key);
+        type.write(written, sparse);
+        type.write(written, 7L);
+        ByteBuffer read = written.getBuffer().flip();
+        assertThat(read.get(0)).isEqualTo((byte) 0xD0);
+        assertThat(type.read(read)).isEqualTo(document);
+        assertThat(type.read(read)).isEqualTo(id);
+        assertThat(type.read(read)).isEqualTo(key);
+        // Kept in H2's own form; Java serialization gives back another Missing instance.
+        KeyValue sparseRead = (KeyValue) type.read(read);
+        assertThat(sparseRead.get(0)).isInstanceOf(Missing.class);
+        assertThat(sparseRead.get(1)).isEqualTo(3);
+        assertThat(type.read(read)).isEqualTo(7L);
+
+        WriteBuffer legacy = new WriteBuffer();
+        new ObjectDataType().write(legacy, document);
+        new ObjectDataType().write(legacy, key);
+        ByteBuffer legacyRead = legacy.getBuffer().flip();
+        assertThat(type.read(legacyRead)).isEqualTo(document);
+        assertThat(type.read(legacyRead)).isEqualTo(key);
     }
 
     @Test
