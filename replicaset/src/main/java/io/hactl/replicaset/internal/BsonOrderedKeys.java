@@ -1,11 +1,13 @@
 package io.hactl.replicaset.internal;
 
+import org.h2.mvstore.type.ObjectDataType;
+
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.ValueComparator;
 
 /**
- * The key type of a member's unique indexes: keys are stored as BSON ({@link BsonAwareObjectType})
- * and compared as BSON values.
+ * The key type of a member's unique indexes: keys are stored as mongo-java-server stores them
+ * (Java-serialized {@link KeyValue}s), but compared as BSON values.
  *
  * <p>{@link KeyValue} is not {@link Comparable}, so H2's default key type compares two keys by
  * serializing both with Java serialization, on every step of every B-tree search. In a profile
@@ -13,7 +15,7 @@ import de.bwaldvogel.mongo.backend.ValueComparator;
  * searches its {@code _id} index three times, on every member. Comparing the values directly
  * costs a few nanoseconds.
  */
-final class BsonOrderedKeys extends BsonAwareObjectType {
+final class BsonOrderedKeys extends ObjectDataType {
 
     static final BsonOrderedKeys INSTANCE = new BsonOrderedKeys();
 

@@ -6,18 +6,14 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
-import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
-import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 database with documents stored as BSON ({@link BsonAwareObjectType}) and
- * unique indexes ordered by {@link BsonOrderedKeys}.
+ * mongo-java-server's H2 database with unique indexes ordered by {@link BsonOrderedKeys}.
  *
  * <p>Such an index lives in its own map ({@code <namespace>._index_<name>.bson}): a map keeps its
  * entries in the order of the comparator that wrote them, so the maps that mongo-java-server's
@@ -32,10 +28,6 @@ final class MemberDatabase extends H2Database {
      * fields are assigned.
      */
     private static final ThreadLocal<MVStore> OPENING = new ThreadLocal<>();
-
-    /** mongo-java-server's map names for a collection's documents and its metadata (found again by name on open). */
-    private static final String DATA_PREFIX = "databases.";
-    private static final String META_PREFIX = "meta.";
 
     private final MVStore store;
 
@@ -62,7 +54,7 @@ final class MemberDatabase extends H2Database {
                                                     boolean sparse) {
         MVStore store = store();
         MVMap<KeyValue, Object> positions = store.openMap(mapName(collectionName, indexName),
-            new MVMap.Builder<KeyValue, Object>().keyType(BsonOrderedKeys.INSTANCE).valueType(BsonAwareObjectType.INSTANCE));
+            new MVMap.Builder<KeyValue, Object>().keyType(BsonOrderedKeys.INSTANCE));
         String legacy = legacyMapName(collectionName, indexName);
         if (store.hasMap(legacy)) {
             MVMap<KeyValue, Object> old = store.openMap(legacy);
@@ -70,16 +62,6 @@ final class MemberDatabase extends H2Database {
             store.removeMap(old);
         }
         return new BsonOrderedUniqueIndex(positions, indexName, keys, sparse);
-    }
-
-    /** As mongo-java-server's, with documents and their ids stored as BSON ({@link BsonAwareObjectType}). */
-    @Override
-    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        String namespace = getFullCollectionNamespace(collectionName);
-        MVMap<Object, Document> data = store().openMap(DATA_PREFIX + namespace, new MVMap.Builder<Object, Document>()
-            .keyType(BsonAwareObjectType.INSTANCE).valueType(BsonAwareObjectType.INSTANCE));
-        MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
-        return new H2Collection(this, collectionName, options, data, meta, cursorRegistry);
     }
 
     @Override

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -17,8 +16,6 @@ import org.bson.types.Binary;
 import org.bson.types.Decimal128;
 import org.bson.types.ObjectId;
 import org.h2.mvstore.MVStore;
-import org.h2.mvstore.WriteBuffer;
-import org.h2.mvstore.type.ObjectDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +29,6 @@ import com.mongodb.client.model.Indexes;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.KeyValue;
-import de.bwaldvogel.mongo.backend.Missing;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 class MemberDatabaseTest {
@@ -139,39 +135,6 @@ class MemberDatabaseTest {
             assertThat(docs.find(new Document("n", 5)).first()).containsEntry("touched", true).containsEntry("old", true);
             return null;
         });
-    }
-
-    @Test
-    void documentsIdsAndIndexKeysAreWrittenAsTaggedBsonAndOlderValuesStillRead() {
-        BsonAwareObjectType type = BsonAwareObjectType.INSTANCE;
-        de.bwaldvogel.mongo.bson.Document document = new de.bwaldvogel.mongo.bson.Document("_id", 1).append("a", "b");
-        de.bwaldvogel.mongo.bson.ObjectId id = new de.bwaldvogel.mongo.bson.ObjectId();
-        KeyValue key = new KeyValue(1, "two", null);
-        KeyValue sparse = new KeyValue(Missing.getInstance(), 3);
-
-        WriteBuffer written = new WriteBuffer();
-        type.write(written, document);
-        type.write(written, id);
-        type.write(written, key);
-        type.write(written, sparse);
-        type.write(written, 7L);
-        ByteBuffer read = written.getBuffer().flip();
-        assertThat(read.get(0)).isEqualTo((byte) 0xD0);
-        assertThat(type.read(read)).isEqualTo(document);
-        assertThat(type.read(read)).isEqualTo(id);
-        assertThat(type.read(read)).isEqualTo(key);
-        // Kept in H2's own form; Java serialization gives back another Missing instance.
-        KeyValue sparseRead = (KeyValue) type.read(read);
-        assertThat(sparseRead.get(0)).isInstanceOf(Missing.class);
-        assertThat(sparseRead.get(1)).isEqualTo(3);
-        assertThat(type.read(read)).isEqualTo(7L);
-
-        WriteBuffer legacy = new WriteBuffer();
-        new ObjectDataType().write(legacy, document);
-        new ObjectDataType().write(legacy, key);
-        ByteBuffer legacyRead = legacy.getBuffer().flip();
-        assertThat(type.read(legacyRead)).isEqualTo(document);
-        assertThat(type.read(legacyRead)).isEqualTo(key);
     }
 
     @Test
