@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MemberProcess implements AutoCloseable {
 
+    /** The flags `hactl db-member` runs a member with. */
+    public static final List<String> BASE_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+
     private final Path dbPath;
     private final Path keyFile;
     private final int port;
@@ -26,6 +29,15 @@ public final class MemberProcess implements AutoCloseable {
         this.keyFile = keyFile;
         this.port = port;
         this.log = dbPath.resolveSibling(dbPath.getFileName() + ".log");
+    }
+
+    /**
+     * Extra JVM flags, space-separated. By default C1 only (as hactl runs its agents): on a shared
+     * 2-core machine, C2 compiling for the first minute of a short-lived member costs more CPU than
+     * it saves. {@code -Dhactl.member.jvmArgs=} (empty) runs members as `hactl db-member` does.
+     */
+    public static String extraJvmFlags() {
+        return System.getProperty("hactl.member.jvmArgs", "-XX:TieredStopAtLevel=1");
     }
 
     public String address() {
@@ -41,12 +53,9 @@ public final class MemberProcess implements AutoCloseable {
     }
 
     public MemberProcess start() throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-XX:+UseSerialGC"));
-        // Extra JVM flags, space-separated. By default C1 only (as hactl runs its agents): on a
-        // shared 2-core machine, C2 compiling for the first minute of a short-lived member costs
-        // more CPU than it saves. -Dhactl.member.jvmArgs= (empty) runs members as `hactl db-member` does.
-        for (String flag : System.getProperty("hactl.member.jvmArgs", "-XX:TieredStopAtLevel=1").split(" ")) {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(BASE_JVM_FLAGS);
+        for (String flag : extraJvmFlags().split(" ")) {
             if (!flag.isBlank()) {
                 cmd.add(flag);
             }

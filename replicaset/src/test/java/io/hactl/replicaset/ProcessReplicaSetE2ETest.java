@@ -183,9 +183,10 @@ class ProcessReplicaSetE2ETest {
             reconfig(client, 3, voting);
             assertThat(client.getDatabase("admin").runCommand(new Document("hello", 1)).getList("hosts", String.class))
                 .hasSize(3);
-            // A driver learns new hosts only from its next heartbeat of the primary (10 s by default; the
-            // embedded member has no streaming hello to push it). Until then, losing the primary leaves
-            // it with no member to turn to: wait as an application that relies on failover must.
+            // A driver learns new hosts from the primary's next hello reply (pushed as soon as the new
+            // configuration is applied: members answer awaitable hellos on a change). Until then,
+            // losing the primary leaves it with no member to turn to: wait as an application that
+            // relies on failover must.
             Await.until("the driver to know all three members", Duration.ofSeconds(30),
                 () -> client.getClusterDescription().getServerDescriptions().size(), n -> n == 3);
 

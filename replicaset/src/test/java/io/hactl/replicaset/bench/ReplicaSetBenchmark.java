@@ -34,8 +34,8 @@ import io.hactl.replicaset.ProcessSet;
  * Prints figures, asserts nothing (not a test). Members are separate JVMs on loopback.
  *
  * <pre>
- * java -cp ... io.hactl.replicaset.bench.ReplicaSetBenchmark [--members 1,3,5] [--seconds 5] [--kills 20]
- * (--kills 0: no failover phase)
+ * java -cp ... io.hactl.replicaset.bench.ReplicaSetBenchmark [--members 1,3,5] [--seconds 5] [--kills 20] [--warmup 5]
+ * (--kills 0: no failover phase; --warmup: seconds of 16 writers before each set's figures)
  * </pre>
  *
  * <ul>
@@ -55,16 +55,19 @@ public final class ReplicaSetBenchmark {
         List<Integer> sizes = List.of(1, 3);
         int seconds = 5;
         int kills = 5;
+        int warmup = 5;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--members" -> sizes = Arrays.stream(args[i + 1].split(",")).map(Integer::valueOf).toList();
                 case "--seconds" -> seconds = Integer.parseInt(args[i + 1]);
                 case "--kills" -> kills = Integer.parseInt(args[i + 1]);
+                case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
-            System.getProperty("os.name"), System.getProperty("java.version"));
+        System.out.printf("machine: %d cores, %s %s; member JVM flags: %s %s; warm-up %d s%n",
+            Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("java.version"),
+            String.join(" ", MemberProcess.BASE_JVM_FLAGS), MemberProcess.extraJvmFlags(), warmup);
         Path root = Files.createTempDirectory("replicaset-bench");
         double unreplicated16 = unreplicated(root.resolve("plain"), seconds);
         double threeMember16 = 0;
@@ -73,7 +76,7 @@ public final class ReplicaSetBenchmark {
                  MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=30000"))) {
                 MongoCollection<Document> docs = client.getDatabase("bench").getCollection("docs")
                     .withWriteConcern(WriteConcern.MAJORITY);
-                run(docs, 16, 5, "warm-up");
+                run(docs, 16, warmup, "warm-up");
                 run(docs, 1, seconds, size + " member(s), 1 client");
                 double t16 = run(docs, 16, seconds, size + " member(s), 16 clients");
                 if (size == 3) {
