@@ -91,8 +91,17 @@ public final class RaftEngine implements ReplicationEngine {
         this.raftAdmin = new RaftAdmin(groupId, RaftSettings.parameters(tls));
         // Ratis reports leader changes, readiness and configuration changes at once; the periodic
         // look catches the rest (a member catching up, a candidate without a leader) soon after.
-        stateMachine.onTopologyEvent(() -> timers.execute(topology::refresh));
-        timers.scheduleWithFixedDelay(topology::refresh, 0, TOPOLOGY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+        stateMachine.onTopologyEvent(() -> timers.execute(this::refreshTopology));
+        timers.scheduleWithFixedDelay(this::refreshTopology, 0, TOPOLOGY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Never throws: an exception would end the periodic look for good. */
+    private void refreshTopology() {
+        try {
+            topology.refresh();
+        } catch (RuntimeException e) {
+            LOG.warn("could not read this member's state for its topology version: {}", e.toString());
+        }
     }
 
     /** What a driver's view of this member depends on; a change grows the topology version. */

@@ -25,10 +25,14 @@ public final class Replies {
     public static final int NOT_PRIMARY_NO_SECONDARY_OK = 13435;
     public static final int NOT_PRIMARY_OR_SECONDARY = 13436;
     public static final int INTERRUPTED_DUE_TO_REPL_STATE_CHANGE = 11602;
+    public static final int SHUTDOWN_IN_PROGRESS = 91;
+    public static final int INTERRUPTED_AT_SHUTDOWN = 11600;
+    public static final int LEGACY_NOT_PRIMARY = 10058;
 
     /** Errors by which drivers learn that a member's replica-set state changed (MongoDB's SDAM specification). */
     private static final Set<Integer> STATE_CHANGE = Set.of(NOT_WRITABLE_PRIMARY, NOT_PRIMARY_NO_SECONDARY_OK,
-        NOT_PRIMARY_OR_SECONDARY, INTERRUPTED_DUE_TO_REPL_STATE_CHANGE, PRIMARY_STEPPED_DOWN, 91, 11600, 10058);
+        NOT_PRIMARY_OR_SECONDARY, INTERRUPTED_DUE_TO_REPL_STATE_CHANGE, PRIMARY_STEPPED_DOWN, SHUTDOWN_IN_PROGRESS,
+        INTERRUPTED_AT_SHUTDOWN, LEGACY_NOT_PRIMARY);
 
     private Replies() {
     }
