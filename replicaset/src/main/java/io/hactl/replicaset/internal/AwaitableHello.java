@@ -1,7 +1,6 @@
 package io.hactl.replicaset.internal;
 
 import java.util.Locale;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -71,15 +70,13 @@ final class AwaitableHello extends ChannelInboundHandlerAdapter {
                 "topologyVersion counter " + clientVersion.get("counter") + " is ahead of this server's; reconnect"));
             case CURRENT -> {
                 Runnable onChange = () -> ctx.executor().execute(() -> answer(ctx, request));
-                ScheduledFuture<?> timeout = ctx.executor().schedule(() -> {
+                // No listener on the channel's close: one per hello would pile up on a monitor's
+                // long-lived connection. A closed channel's waiter ends with its timeout anyway.
+                ctx.executor().schedule(() -> {
                     if (topology.cancel(onChange)) {
                         answer(ctx, request);
                     }
                 }, wait.longValue(), TimeUnit.MILLISECONDS);
-                ctx.channel().closeFuture().addListener(closed -> {
-                    topology.cancel(onChange);
-                    timeout.cancel(false);
-                });
                 topology.awaitChange(((Number) clientVersion.get("counter")).longValue(), onChange);
             }
         }
