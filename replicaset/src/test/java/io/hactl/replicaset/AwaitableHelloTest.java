@@ -98,13 +98,8 @@ class AwaitableHelloTest {
     @Test
     void aSecondaryAnswersAWaitingHelloWhenItBecomesPrimary() throws Exception {
         List<ReplicaSetMember> set = List.of(start("m0"), start("m1"), start("m2"));
-        List<Document> config = new ArrayList<>();
-        for (int i = 0; i < set.size(); i++) {
-            config.add(new Document("_id", i).append("host", set.get(i).address()));
-        }
         try (MongoClient client = SingleMemberSetTest.direct(set.get(0))) {
-            client.getDatabase("admin").runCommand(new Document("replSetInitiate",
-                new Document("_id", "rs0").append("version", 1).append("members", config)));
+            client.getDatabase("admin").runCommand(new Document("replSetInitiate", ThreeMemberSetTest.config(set)));
         }
         ReplicaSetMember primary = Await.until("a primary", Duration.ofSeconds(30),
             () -> set.stream().filter(m -> m.state() == MemberState.PRIMARY).findFirst().orElse(null), p -> p != null);

@@ -40,7 +40,8 @@ class ThreeMemberSetTest {
         return member;
     }
 
-    private static Document config(List<ReplicaSetMember> set) {
+    /** A version-1 configuration naming {@code set}, member ids in list order. */
+    static Document config(List<ReplicaSetMember> set) {
         List<Document> list = new ArrayList<>();
         for (int i = 0; i < set.size(); i++) {
             list.add(new Document("_id", i).append("host", set.get(i).address()));
