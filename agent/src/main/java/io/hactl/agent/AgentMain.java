@@ -27,6 +27,7 @@ import io.hactl.core.state.StateEndpoint;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import io.hactl.core.store.SecureFiles;
+import io.hactl.replicaset.CommonPool;
 import io.hactl.replicaset.MemberOptions;
 import io.hactl.replicaset.ReplicaSetMember;
 import java.io.IOException;
@@ -53,6 +54,8 @@ public final class AgentMain {
     // Before the first logger: the agent's own binding forwards records to the controllers, and
     // naming it keeps slf4j from picking any other binding left on the class path.
     System.setProperty("slf4j.provider", AgentLoggingProvider.class.getName());
+    // Before anything touches the common ForkJoinPool: the replica-set member needs two threads in it.
+    CommonPool.ensureParallelism();
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(AgentMain.class);

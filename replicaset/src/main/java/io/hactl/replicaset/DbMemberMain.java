@@ -14,6 +14,10 @@ import io.hactl.replicaset.internal.MemberFlags;
  */
 public final class DbMemberMain {
 
+    static {
+        CommonPool.ensureParallelism();
+    }
+
     private DbMemberMain() {
     }
 

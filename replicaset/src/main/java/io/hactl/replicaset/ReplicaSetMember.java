@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import io.hactl.replicaset.internal.CommandRouter;
 import io.hactl.replicaset.internal.HelloReply;
 import io.hactl.replicaset.internal.KeyFile;
@@ -29,6 +32,8 @@ import io.hactl.replicaset.internal.WireServer;
  */
 public final class ReplicaSetMember implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ReplicaSetMember.class);
+
     /** Event-loop threads: a write waits for replication on its connection's thread, so give each client one. */
     private static final int WORKER_THREADS = 48;
 
@@ -52,6 +57,10 @@ public final class ReplicaSetMember implements AutoCloseable {
      * @throws IOException when the data directory, key file or port cannot be used; the message says which
      */
     public static ReplicaSetMember start(MemberOptions options) throws IOException {
+        if (CommonPool.tooSmall()) {
+            LOG.warn("the JVM's common ForkJoinPool has one thread, so replication starts a thread per log append;"
+                + " start this JVM with -D{}={} (see CommonPool)", CommonPool.PARALLELISM, CommonPool.MINIMUM);
+        }
         PeerKey peerKey = options.keyFile() == null ? PeerKey.none() : PeerKey.of(KeyFile.read(options.keyFile()));
         Files.createDirectories(options.dbPath());
         MemberBackend store;
