@@ -1,5 +1,8 @@
 package io.hactl.replicaset.internal;
 
+import java.util.List;
+
+import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
@@ -50,6 +53,20 @@ public final class MemberBackend extends H2Backend {
             return Replies.error(Replies.NOT_YET_INITIALIZED, "NotYetInitialized", "member is starting; retry shortly");
         }
         return current.handle(channel, database, command, query);
+    }
+
+    /**
+     * The documents of one collection as stored, read lazily in key order. mongo-java-server's
+     * H2 backend keeps a collection {@code ns} in the map {@code "databases." + ns}; a test
+     * round-trips a snapshot through this method, so a change of that name would not go unseen.
+     */
+    public Iterable<Document> documents(String database, String collection) {
+        String map = "databases." + database + "." + collection;
+        if (!getMvStore().hasMap(map)) {
+            return List.of();
+        }
+        MVMap<Object, Document> data = getMvStore().openMap(map);
+        return data.values();
     }
 
     /** Runs the command on the local store; never throws. */

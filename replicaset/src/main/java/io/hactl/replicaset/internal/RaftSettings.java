@@ -36,6 +36,7 @@ import org.apache.ratis.util.TimeDuration;
 public final class RaftSettings {
 
     static final long SNAPSHOT_EVERY = 20_000;
+    static final int SEGMENTS_CACHED = 3;
 
     private RaftSettings() {
     }
@@ -65,6 +66,11 @@ public final class RaftSettings {
         RaftServerConfigKeys.Log.setPurgeUptoSnapshotIndex(p, false);
         RaftServerConfigKeys.Log.setPurgeGap(p, 256);
         RaftServerConfigKeys.Log.setSegmentSizeMax(p, SizeInBytes.valueOf("8MB"));
+        // Log entries stay on the heap while their segment is cached: Ratis' default of six
+        // segments is ~50 MB of entries (more as objects), half of an agent's 96 MB heap. Three
+        // keep what the appenders send from in memory; a follower further behind is sent older
+        // entries read back from disk.
+        RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, SEGMENTS_CACHED);
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
         // A new member may be silent for a while (JVM warm-up, installing a snapshot): the default

@@ -30,7 +30,11 @@ final class SnapshotFile {
     private SnapshotFile() {
     }
 
-    /** Writes the store's replicated databases, after {@code header}, to {@code file}. */
+    /**
+     * Writes the store's replicated databases, after {@code header}, to {@code file}. Documents
+     * are read straight from each collection's map and written a batch at a time, so the heap
+     * holds one batch, not the collection (a query cursor would hold every remaining document).
+     */
     static void write(Path file, Document header, MemberBackend store, Channel channel) throws IOException {
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
             record(out, header);
@@ -48,12 +52,12 @@ final class SnapshotFile {
                     Object options = coll.get("options");
                     record(out, new Document("db", db).append("coll", name).append("options",
                         options instanceof Document o ? o : new Document()).append("indexes", indexes));
-                    List<Document> batch = new ArrayList<>();
-                    for (Document doc : list(store, channel, db, new Document("find", name).append("batchSize", BATCH))) {
+                    List<Document> batch = new ArrayList<>(BATCH);
+                    for (Document doc : store.documents(db, name)) {
                         batch.add(doc);
                         if (batch.size() == BATCH) {
                             record(out, new Document("db", db).append("coll", name).append("docs", batch));
-                            batch = new ArrayList<>();
+                            batch.clear();
                         }
                     }
                     if (!batch.isEmpty()) {
