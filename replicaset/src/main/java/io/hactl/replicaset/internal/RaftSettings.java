@@ -36,6 +36,8 @@ import org.apache.ratis.util.TimeDuration;
 public final class RaftSettings {
 
     static final long SNAPSHOT_EVERY = 20_000;
+    /** Overrides {@link #SNAPSHOT_EVERY}, for tests that need snapshots after a few entries. */
+    public static final String SNAPSHOT_EVERY_PROPERTY = "hactl.replicaset.snapshotEvery";
     static final int SEGMENTS_CACHED = 3;
 
     private RaftSettings() {
@@ -57,7 +59,7 @@ public final class RaftSettings {
         // consensus and the promoted members already hold the log.
         RaftServerConfigKeys.LeaderElection.setMemberMajorityAdd(p, true);
         RaftServerConfigKeys.Snapshot.setAutoTriggerEnabled(p, true);
-        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, SNAPSHOT_EVERY);
+        RaftServerConfigKeys.Snapshot.setAutoTriggerThreshold(p, Long.getLong(SNAPSHOT_EVERY_PROPERTY, SNAPSHOT_EVERY));
         RaftServerConfigKeys.Snapshot.setRetentionFileNum(p, 2);
         // No snapshot on a clean stop or when the division is removed: the store is durable by
         // itself, and a snapshot there only costs time.
