@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -330,24 +331,35 @@ public final class RaftEngine implements ReplicationEngine {
         return Replies.ok();
     }
 
-    /** Joins the members in parallel: each starts a Raft server before it answers. */
+    /**
+     * Joins the members in parallel: each starts a Raft server before it answers. A thread per
+     * member, not the common pool: these calls block on the network, and Ratis needs the pool.
+     */
     private void joinAll(List<String> hosts, List<RaftPeer> peers, ReplSetConfig config) throws IOException {
-        List<CompletableFuture<Void>> joins = new ArrayList<>();
-        for (String host : hosts) {
-            joins.add(CompletableFuture.runAsync(() -> {
-                try {
-                    handshake.join(host, peers, config, false);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }));
+        if (hosts.isEmpty()) {
+            return;
         }
-        for (var join : joins) {
-            try {
-                join.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+        ExecutorService joiners = Executors.newFixedThreadPool(hosts.size());
+        try {
+            List<CompletableFuture<Void>> joins = new ArrayList<>();
+            for (String host : hosts) {
+                joins.add(CompletableFuture.runAsync(() -> {
+                    try {
+                        handshake.join(host, peers, config, false);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, joiners));
             }
+            for (var join : joins) {
+                try {
+                    join.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof UncheckedIOException u ? u.getCause() : new IOException(e.getCause());
+                }
+            }
+        } finally {
+            joiners.shutdown();
         }
     }
 
