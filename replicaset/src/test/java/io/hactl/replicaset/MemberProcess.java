@@ -17,6 +17,7 @@ public final class MemberProcess implements AutoCloseable {
 
     /** The flags `hactl db-member` runs a member with. */
     public static final List<String> BASE_JVM_FLAGS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private static final String LISTENING = "db-member: listening on";
 
     private final Path dbPath;
     private final Path keyFile;
@@ -67,18 +68,30 @@ public final class MemberProcess implements AutoCloseable {
         if (keyFile != null) {
             cmd.addAll(List.of("--keyFile", keyFile.toString()));
         }
-        Files.deleteIfExists(log);
-        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // Appended, not replaced: a member restarted after a kill keeps what it said before it,
+        // which is what explains a failure around the kill.
+        int startsBefore = starts(logText());
+        process = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+            .start();
         // Whatever happens to the test, its member JVMs do not outlive it.
         Process started = process;
         Runtime.getRuntime().addShutdownHook(new Thread(started::destroyForcibly));
         // Generous: JVM start-up on a shared, busy 2-core machine has taken more than 30 s.
         Await.until(address() + " to listen (log " + log + ")", Duration.ofSeconds(120), this::logText,
-            text -> text.contains("listening on") || !process.isAlive());
+            text -> starts(text) > startsBefore || !process.isAlive());
         if (!process.isAlive()) {
             throw new IOException("member " + address() + " exited at start: " + logText());
         }
         return this;
+    }
+
+    /** How many times the log says the member started listening. */
+    private static int starts(String logText) {
+        int count = 0;
+        for (int at = logText.indexOf(LISTENING); at >= 0; at = logText.indexOf(LISTENING, at + 1)) {
+            count++;
+        }
+        return count;
     }
 
     String logText() {

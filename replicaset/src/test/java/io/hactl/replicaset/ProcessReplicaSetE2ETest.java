@@ -224,6 +224,41 @@ class ProcessReplicaSetE2ETest {
         }
     }
 
+    /**
+     * A member left alone keeps asking the other two for votes; gRPC then waits longer and longer
+     * between attempts to connect to them (it had reached ~10 s after 30 s alone). When one comes
+     * back with an older log (so it cannot win), the election must not wait for that timer: the
+     * member resets it every 100 ms while it has no leader. Before that reset this took until the next attempt (seconds to tens of
+     * seconds); now about one election timeout after the returning member listens.
+     */
+    @Test
+    void aMemberThatComesBackIsReachedForVotesAtOnceNotAfterTheReconnectionBackoff() throws Exception {
+        try (ProcessSet set = ProcessSet.started(dir, 3)) {
+            MemberProcess primary = set.awaitPrimary(Duration.ofSeconds(10), null);
+            List<MemberProcess> others = set.members.stream().filter(m -> m != primary).toList();
+            MemberProcess returning = others.get(0);
+            MemberProcess alone = others.get(1);
+            returning.kill();
+            // A write the returning member misses: then only the member left alone can win, and it needs that vote.
+            try (MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
+                client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY)
+                    .insertOne(new Document("_id", "missed"));
+            }
+            primary.kill();
+            // Alone: no majority, so it stands for election again and again, and its channels back off.
+            Thread.sleep(30_000);
+            assertThat(set.findPrimary(null)).isEmpty();
+
+            returning.start();
+            long listening = System.nanoTime();
+            MemberProcess elected = set.awaitPrimary(Duration.ofSeconds(60), primary);
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - listening);
+            System.out.printf("a primary %d ms after the returning member listened%n", millis);
+            assertThat(elected).isEqualTo(alone);
+            assertThat(millis).isLessThan(8_000);
+        }
+    }
+
     @Test
     void aPrimaryCutOffFromTheMajorityStepsDownAndCannotCommit() throws Exception {
         try (ProcessSet set = ProcessSet.started(dir, 3)) {

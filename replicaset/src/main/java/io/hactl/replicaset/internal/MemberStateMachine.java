@@ -64,6 +64,7 @@ public final class MemberStateMachine extends BaseStateMachine {
     private final RetryableWrites retryableWrites;
     private volatile ReplSetConfig config;
     private volatile Runnable topologyEvent = () -> { };
+    private volatile Runnable electionStart = () -> { };
     private long durableIndex;
     private long lastCommit = System.nanoTime();
 
@@ -100,9 +101,21 @@ public final class MemberStateMachine extends BaseStateMachine {
         this.topologyEvent = listener;
     }
 
+    /**
+     * Called on Ratis' election thread when this member stands for election, before it asks
+     * for votes; it must return at once.
+     */
+    public void onElectionStart(Runnable listener) {
+        this.electionStart = listener;
+    }
+
     @Override
     public void notifyLeaderChanged(RaftGroupMemberId division, RaftPeerId newLeader) {
         super.notifyLeaderChanged(division, newLeader);
+        if (newLeader == null) {
+            // Ratis forgets the leader when this member starts a (pre-)vote, just before asking.
+            electionStart.run();
+        }
         topologyEvent.run();
     }
 
