@@ -80,6 +80,7 @@ public final class RaftEngine implements ReplicationEngine {
     private final TopologyVersion topology = new TopologyVersion(this::significantState);
     private volatile RaftServer server;
     private volatile int peerPort;
+    private volatile boolean reconnectFailureLogged;
     /** Ends a replSetFreeze; timer thread and synchronized commands only. */
     private ScheduledFuture<?> unfreeze;
 
@@ -128,7 +129,11 @@ public final class RaftEngine implements ReplicationEngine {
                 }
             }
         } catch (IOException | ReflectiveOperationException | RuntimeException e) {
-            LOG.warn("could not hurry the reconnection to the other members before an election: {}", e.toString());
+            // Once: this runs every 100 ms while there is no leader.
+            if (!reconnectFailureLogged) {
+                reconnectFailureLogged = true;
+                LOG.warn("could not hurry the reconnection to the other members before an election: {}", e.toString());
+            }
         }
     }
 
