@@ -259,6 +259,38 @@ class ProcessReplicaSetE2ETest {
         }
     }
 
+    /**
+     * Ratis ignores the vote of a member whose log is empty once anything is committed. A member
+     * that started after the first primary tried to reach it could hold nothing yet, and if that
+     * primary died then, the survivors could never elect (seen by hand: replSetInitiate, one
+     * write, the primary killed a second later, no primary for as long as it stayed down). So
+     * replSetInitiate answers only once every member holds the set's first entry.
+     */
+    @Test
+    void thePrimaryKilledAsSoonAsReplSetInitiateAnswersIsReplacedBecauseEveryMemberAlreadyHoldsTheLog() throws Exception {
+        try (ProcessSet set = ProcessSet.launched(dir, 3)) {
+            assertThat(set.sendInitiate().get("ok")).isEqualTo(1.0);
+            for (MemberProcess m : set.members) {
+                assertThat(appliedIndex(m)).as(m.address() + "'s last applied index when replSetInitiate answered")
+                    .isGreaterThanOrEqualTo(0);
+            }
+            MemberProcess first = set.awaitPrimary(Duration.ofSeconds(10), null);
+            first.kill();
+            set.awaitPrimary(Duration.ofSeconds(20), first);
+            try (MongoClient client = MongoClients.create(set.uri("serverSelectionTimeoutMS=20000"))) {
+                client.getDatabase("app").getCollection("docs").withWriteConcern(WriteConcern.MAJORITY)
+                    .insertOne(new Document("_id", "after"));
+            }
+        }
+    }
+
+    /** What a member tells the others of itself in the peer handshake (no key needed to ask). */
+    private static long appliedIndex(MemberProcess member) throws Exception {
+        var reply = WireClient.command("127.0.0.1", Integer.parseInt(member.address().split(":")[1]),
+            new de.bwaldvogel.mongo.bson.Document("hactlPeerHello", 1).append("setName", "rs0").append("nonce", "test"), 5_000);
+        return ((Number) reply.get("appliedIndex")).longValue();
+    }
+
     @Test
     void aPrimaryCutOffFromTheMajorityStepsDownAndCannotCommit() throws Exception {
         try (ProcessSet set = ProcessSet.started(dir, 3)) {

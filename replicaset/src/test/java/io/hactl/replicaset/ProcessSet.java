@@ -24,7 +24,21 @@ public final class ProcessSet implements AutoCloseable {
         this.keyFile = keyFile;
     }
 
+    /** {@code size} members, initiated as one set with a primary. */
     public static ProcessSet started(Path dir, int size) throws IOException {
+        ProcessSet set = launched(dir, size);
+        try {
+            set.initiate();
+        } catch (RuntimeException | Error e) {
+            // The caller never gets the set to close: do not leave member JVMs behind.
+            closeQuietly(set);
+            throw e;
+        }
+        return set;
+    }
+
+    /** {@code size} members listening, not yet a set. */
+    public static ProcessSet launched(Path dir, int size) throws IOException {
         java.nio.file.Files.createDirectories(dir);
         ProcessSet set = new ProcessSet(dir, KeyFiles.create(dir, "keyfile"));
         List<MemberProcess> processes = new ArrayList<>();
@@ -41,25 +55,18 @@ public final class ProcessSet implements AutoCloseable {
                 }
             });
         } catch (RuntimeException e) {
-            try {
-                set.close();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-            throw e;
-        }
-        try {
-            set.initiate();
-        } catch (RuntimeException | Error e) {
-            // The caller never gets the set to close: do not leave member JVMs behind.
-            try {
-                set.close();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            closeQuietly(set);
             throw e;
         }
         return set;
+    }
+
+    private static void closeQuietly(ProcessSet set) {
+        try {
+            set.close();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public MemberProcess newMember() throws IOException {
@@ -69,17 +76,22 @@ public final class ProcessSet implements AutoCloseable {
     }
 
     void initiate() {
+        long start = System.nanoTime();
+        sendInitiate();
+        awaitPrimary(Duration.ofSeconds(60), null);
+        System.out.printf("initiated %d members in %d ms%n", members.size(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Sends replSetInitiate naming every member to the first one, and returns its answer. */
+    public Document sendInitiate() {
         List<Document> list = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             list.add(new Document("_id", i).append("host", members.get(i).address()));
         }
-        long start = System.nanoTime();
         try (MongoClient client = MongoClients.create("mongodb://" + members.get(0).address() + "/?directConnection=true")) {
-            client.getDatabase("admin").runCommand(new Document("replSetInitiate",
+            return client.getDatabase("admin").runCommand(new Document("replSetInitiate",
                 new Document("_id", "rs0").append("version", 1).append("members", list)));
         }
-        awaitPrimary(Duration.ofSeconds(60), null);
-        System.out.printf("initiated %d members in %d ms%n", members.size(), (System.nanoTime() - start) / 1_000_000);
     }
 
     public String uri(String options) {

@@ -33,8 +33,11 @@ public final class PeerHandshake {
         this.setName = setName;
     }
 
-    /** What a member told us about itself; {@code raftRole} is its Raft role now (empty before it joined). */
-    public record PeerInfo(String host, String peerAddress, boolean initiated, String raftRole) {
+    /**
+     * What a member told us about itself: {@code raftRole} is its Raft role now (empty before it
+     * joined), {@code appliedIndex} the last log index it applied (-1 while it holds no entry).
+     */
+    public record PeerInfo(String host, String peerAddress, boolean initiated, String raftRole, long appliedIndex) {
     }
 
     /** Asks {@code host} for its peer address and checks its key; the exception says what is wrong. */
@@ -49,18 +52,20 @@ public final class PeerHandshake {
             throw new IOException("member " + host + " holds a different key file than this member; give every member the same --keyFile");
         }
         return new PeerInfo(host, peerAddress, Boolean.TRUE.equals(reply.get("initiated")),
-            String.valueOf(reply.getOrDefault("raftRole", "")));
+            String.valueOf(reply.getOrDefault("raftRole", "")),
+            reply.get("appliedIndex") instanceof Number n ? n.longValue() : -1);
     }
 
     /** Our answer to {@link #hello}. */
-    public Document answerHello(Document query, String me, String peerAddress, boolean initiated, String raftRole) {
+    public Document answerHello(Document query, String me, String peerAddress, boolean initiated, String raftRole,
+                                long appliedIndex) {
         if (!setName.equals(query.get("setName"))) {
             return Replies.error(Replies.INVALID_REPLICA_SET_CONFIG, "InvalidReplicaSetConfig",
                 "this member was started with --replSet " + setName + ", not " + query.get("setName"));
         }
         String nonce = String.valueOf(query.get("nonce"));
         return new Document("ok", 1.0).append("setName", setName).append("host", me).append("peerAddress", peerAddress)
-            .append("initiated", initiated).append("raftRole", raftRole)
+            .append("initiated", initiated).append("raftRole", raftRole).append("appliedIndex", appliedIndex)
             .append("proof", key.sign("hello", helloProof(nonce, me, peerAddress)));
     }
 

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -58,6 +60,7 @@ public final class RaftEngine implements ReplicationEngine {
     private static final Logger LOG = LoggerFactory.getLogger(RaftEngine.class);
     private static final long WRITE_TIMEOUT_SECONDS = 30;
     private static final long PROMOTION_WAIT_SECONDS = 30;
+    private static final long FORMATION_WAIT_SECONDS = 15;
     private static final long TOPOLOGY_POLL_MILLIS = 100;
 
     private final MemberOptions options;
@@ -373,7 +376,51 @@ public final class RaftEngine implements ReplicationEngine {
         } catch (IOException e) {
             return Replies.error(Replies.NODE_NOT_FOUND, "NodeNotFound", "replSetInitiate quorum check failed: " + e.getMessage());
         }
+        awaitFirstEntry(config);
         return Replies.ok();
+    }
+
+    /**
+     * Waits until every member has applied the set's first log entry. Ratis does not count the
+     * vote of a member whose log is empty once something is committed (such a member may have
+     * lost its disk). So if the first primary died before reaching a member that started late,
+     * the others could never elect a new one: the survivor with the log needs that member's vote,
+     * and that member cannot win against a longer log. Seen by hand: a primary killed one second
+     * after replSetInitiate left two healthy members without a primary until it came back.
+     * Once every member holds an entry, any majority of them can elect.
+     */
+    private void awaitFirstEntry(ReplSetConfig config) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(FORMATION_WAIT_SECONDS);
+        Set<String> waiting = new TreeSet<>(config.members().stream().map(ReplSetConfig.Member::host).toList());
+        while (System.nanoTime() < deadline) {
+            waiting.removeIf(host -> appliedIndexOf(host) >= 0);
+            if (waiting.isEmpty()) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        LOG.warn("replSetInitiate: {} still hold no entry of the set's log after {} s; until they do, the set cannot elect a"
+            + " new primary without the current one", waiting, FORMATION_WAIT_SECONDS);
+    }
+
+    private long appliedIndexOf(String host) {
+        if (host.equals(me.address())) {
+            return appliedIndex();
+        }
+        try {
+            return handshake.hello(host).appliedIndex();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private long appliedIndex() {
+        return info().map(DivisionInfo::getLastAppliedIndex).orElse(-1L);
     }
 
     /**
@@ -419,7 +466,7 @@ public final class RaftEngine implements ReplicationEngine {
     public synchronized Document peerCommand(String name, Document query) {
         if (name.equals(PeerHandshake.HELLO)) {
             return handshake.answerHello(query, me.address(), peerAddress(), server != null,
-                info().map(i -> i.getCurrentRole().name()).orElse(""));
+                info().map(i -> i.getCurrentRole().name()).orElse(""), appliedIndex());
         }
         Document payload;
         try {

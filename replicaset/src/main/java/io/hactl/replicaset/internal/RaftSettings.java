@@ -39,6 +39,7 @@ public final class RaftSettings {
     /** Overrides {@link #SNAPSHOT_EVERY}, for tests that need snapshots after a few entries. */
     public static final String SNAPSHOT_EVERY_PROPERTY = "hactl.replicaset.snapshotEvery";
     static final int SEGMENTS_CACHED = 3;
+    static final String APPENDER_RETRY_POLICY = "1ms,10, 100ms,100, 1s,1000";
 
     private RaftSettings() {
     }
@@ -75,6 +76,11 @@ public final class RaftSettings {
         RaftServerConfigKeys.Log.setSegmentCacheNumMax(p, SEGMENTS_CACHED);
         RaftServerConfigKeys.Log.setPreallocatedSize(p, SizeInBytes.valueOf("1MB"));
         RaftServerConfigKeys.Log.Appender.setInstallSnapshotEnabled(p, true);
+        // How soon the leader tries again to send to a member it could not reach: Ratis waits 1 s
+        // after ten quick tries and 5 s after thirty, so a member that started just after the
+        // leader first tried it (a set being formed, a member restarted) heard nothing for a
+        // second or more. Every 100 ms for the first ten seconds, then every second.
+        RaftServerConfigKeys.Log.Appender.setRetryPolicy(p, APPENDER_RETRY_POLICY);
         // A new member may be silent for a while (JVM warm-up, installing a snapshot): the default
         // (3 x election timeout) aborts membership changes while it is still catching up.
         RaftServerConfigKeys.setStagingTimeout(p, TimeDuration.valueOf(30, TimeUnit.SECONDS));
