@@ -15,7 +15,9 @@ public interface BackupStore extends AutoCloseable {
 
   /**
    * Stores an archive. Its chunks are written before its metadata, so a listed backup is always
-   * complete; storing the same id again replaces it.
+   * complete. Storing the same archive again (same id and checksum: an upload, a restore)
+   * replaces it; another archive under a kept id is refused with an {@link IOException} that
+   * says so, never stored over it.
    */
   void save(BackupMetadata metadata, Path archive) throws IOException;
 

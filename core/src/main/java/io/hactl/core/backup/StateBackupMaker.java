@@ -62,6 +62,7 @@ public final class StateBackupMaker implements ScheduledBackupWorker.BackupMaker
     Files.createDirectories(workDirectory);
     Path temp = Files.createTempFile(workDirectory, ".scheduled-backup-", ".zip");
     try (StateDump dump = BackupStores.dump(endpoint)) {
+      BackupIds.awaitFreeSecond(backups, identity.uuid(), clock);
       BackupMetadata metadata =
           new ArchiveWriter(clock).write(temp, dump, identity, details, null);
       backups.save(metadata, temp);

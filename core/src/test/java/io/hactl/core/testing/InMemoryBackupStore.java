@@ -3,6 +3,7 @@ package io.hactl.core.testing;
 import io.hactl.core.backup.BackupMetadata;
 import io.hactl.core.backup.BackupStore;
 import io.hactl.core.state.StateException;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -31,9 +32,14 @@ public final class InMemoryBackupStore implements BackupStore {
     backups.put(metadata.id(), metadata);
   }
 
+  /** Refuses another archive under a kept id, as the controllers' store does. */
   @Override
-  public void save(BackupMetadata metadata, Path archive) {
+  public void save(BackupMetadata metadata, Path archive) throws IOException {
     check();
+    BackupMetadata kept = backups.get(metadata.id());
+    if (kept != null && !kept.checksum().equals(metadata.checksum())) {
+      throw new IOException("a different backup with id " + metadata.id() + " is already kept");
+    }
     put(metadata);
   }
 

@@ -5,6 +5,7 @@ import io.hactl.core.HactlException;
 import io.hactl.core.InstallLayout;
 import io.hactl.core.backup.BackupFormat;
 import io.hactl.core.backup.BackupIdentity;
+import io.hactl.core.backup.BackupIds;
 import io.hactl.core.backup.BackupMetadata;
 import io.hactl.core.backup.BackupSchedule;
 import io.hactl.core.backup.BackupService;
@@ -80,6 +81,7 @@ public final class DefaultBackupService implements BackupService {
       StateEndpoint endpoint = env.endpoint(record);
       try (StateDump dump = BackupStores.dump(endpoint);
           BackupStore backups = BackupStores.backups(endpoint)) {
+        BackupIds.awaitFreeSecond(backups, identity.uuid(), clock);
         BackupMetadata metadata = new ArchiveWriter(clock).write(temp, dump, identity,
             details, Passphrase.fromEnvironment());
         backups.save(metadata, temp);

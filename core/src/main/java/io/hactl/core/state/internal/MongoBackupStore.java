@@ -98,6 +98,11 @@ public final class MongoBackupStore implements BackupStore {
   public void save(BackupMetadata backup, Path archive) throws IOException {
     String id = backup.id();
     long size = Files.size(archive);
+    Optional<BackupMetadata> kept = find(id);
+    if (kept.isPresent() && !kept.get().checksum().equals(backup.checksum())) {
+      throw new IOException("a different backup with id " + id + " is already kept (both"
+          + " started in the same second); create the backup again");
+    }
     try (InputStream in = Files.newInputStream(archive)) {
       call("store backup " + id, () -> {
         chunks.createIndex(Indexes.ascending("backup", "n"), new IndexOptions().unique(true));

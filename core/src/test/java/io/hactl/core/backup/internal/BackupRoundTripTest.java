@@ -2,6 +2,7 @@ package io.hactl.core.backup.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hactl.core.backup.BackupFormat;
@@ -20,6 +21,7 @@ import io.hactl.core.state.Machine;
 import io.hactl.core.state.StateStore;
 import io.hactl.core.state.StateStores;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -199,6 +201,32 @@ class BackupRoundTripTest {
             "a backup never holds earlier backups");
       }
       assertTrue(store.remove(older.id()));
+    }
+  }
+
+  /**
+   * Ids name the second a backup started: a second archive under a kept id (two backups started
+   * in one second) used to replace the first without a word.
+   */
+  @Test
+  void aDifferentArchiveUnderAKeptIdIsRefusedWhileTheSameArchiveMayBeStoredAgain()
+      throws Exception {
+    Path file = dir.resolve("kept.zip");
+    BackupMetadata kept = write(file, null);
+    BackupMetadata sameSecond = new BackupMetadata(kept.formatVersion(), kept.hactlVersion(),
+        kept.id(), "another-checksum", kept.checksumFormat(), kept.size(), kept.started(),
+        kept.finished(), "made in the same second", kept.machine(), kept.controllerCount(),
+        kept.environmentName(), kept.environmentUuid(), kept.provider(), kept.replicaSet(),
+        kept.secretEncrypted(), kept.collections());
+    try (BackupStore store = BackupStores.backups(source.endpoint())) {
+      store.save(kept, file);
+      store.save(kept, file);
+      IOException refused = assertThrows(IOException.class, () -> store.save(sameSecond, file));
+      assertTrue(refused.getMessage().contains("a different backup with id " + kept.id()
+          + " is already kept"), refused.getMessage());
+      assertEquals(List.of(kept.checksum()),
+          store.list().stream().map(BackupMetadata::checksum).toList());
+      assertTrue(store.remove(kept.id()));
     }
   }
 
