@@ -1,6 +1,8 @@
 package io.hactl.replicaset.internal;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -28,6 +30,8 @@ public final class MemberBackend extends H2Backend {
     }
 
     private volatile CommandFront front;
+    /** Frozen views still being read: while any is, collections hand out copies. */
+    private final AtomicInteger frozenViews = new AtomicInteger();
 
     /**
      * Opens the store with automatic commits off: the replicated state machine commits explicitly,
@@ -39,7 +43,13 @@ public final class MemberBackend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return MemberDatabase.open(databaseName, getMvStore(), getCursorRegistry());
+        return MemberDatabase.open(databaseName, getMvStore(), getCursorRegistry(), this::anyFrozenView);
+    }
+
+    /** Null-safe: H2Backend's constructor opens the existing databases before our fields are set. */
+    private boolean anyFrozenView() {
+        AtomicInteger views = frozenViews;
+        return views != null && views.get() > 0;
     }
 
     public void setFront(CommandFront front) {
@@ -61,12 +71,58 @@ public final class MemberBackend extends H2Backend {
      * round-trips a snapshot through this method, so a change of that name would not go unseen.
      */
     public Iterable<Document> documents(String database, String collection) {
-        String map = "databases." + database + "." + collection;
-        if (!getMvStore().hasMap(map)) {
-            return List.of();
+        return dataMap(database, collection).<Iterable<Document>>map(MVMap::values).orElse(List.of());
+    }
+
+    /**
+     * Freezes the store as it is now, for reading on another thread while writes go on: call it
+     * on the thread that writes, between writes. The view's collections are the MVStore maps as
+     * of this version (kept on disk until the view is closed), and until then every collection
+     * hands out copies of its documents, so that an update, which changes the document it read in
+     * place, cannot change the frozen version under its reader.
+     */
+    public FrozenView freeze() {
+        MVStore store = getMvStore();
+        frozenViews.incrementAndGet();
+        return new FrozenView(store, store.registerVersionUsage(), store.getCurrentVersion());
+    }
+
+    /** See {@link #freeze}; close it once read. */
+    public final class FrozenView implements AutoCloseable {
+
+        private final MVStore store;
+        private final MVStore.TxCounter pin;
+        private final long version;
+        private boolean closed;
+
+        private FrozenView(MVStore store, MVStore.TxCounter pin, long version) {
+            this.store = store;
+            this.pin = pin;
+            this.version = version;
         }
-        MVMap<Object, Document> data = getMvStore().openMap(map);
-        return data.values();
+
+        /**
+         * One collection's documents as frozen. Open it where {@link #freeze} was called: a
+         * collection dropped later can no longer be found by name.
+         */
+        public Iterable<Document> documents(String database, String collection) {
+            return dataMap(database, collection).<Iterable<Document>>map(map -> map.openVersion(version).values())
+                .orElse(List.of());
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!closed) {
+                closed = true;
+                store.deregisterVersionUsage(pin);
+                frozenViews.decrementAndGet();
+            }
+        }
+    }
+
+    private Optional<MVMap<Object, Document>> dataMap(String database, String collection) {
+        String map = MemberDatabase.DATA_MAP_PREFIX + database + "." + collection;
+        return getMvStore().hasMap(map) ? Optional.of(getMvStore().openMap(map)) : Optional.empty();
     }
 
     /** Runs the command on the local store; never throws. */

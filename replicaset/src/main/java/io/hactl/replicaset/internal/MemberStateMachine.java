@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.ratis.io.MD5Hash;
@@ -23,7 +26,6 @@ import org.apache.ratis.server.RaftServer;
 import org.apache.ratis.server.protocol.TermIndex;
 import org.apache.ratis.server.storage.FileInfo;
 import org.apache.ratis.server.storage.RaftStorage;
-import org.apache.ratis.statemachine.SnapshotRetentionPolicy;
 import org.apache.ratis.statemachine.StateMachineStorage;
 import org.apache.ratis.statemachine.TransactionContext;
 import org.apache.ratis.statemachine.impl.BaseStateMachine;
@@ -66,6 +68,15 @@ public final class MemberStateMachine extends BaseStateMachine {
     private volatile Runnable topologyEvent = () -> { };
     private volatile Runnable electionStart = () -> { };
     private long durableIndex;
+    private final ExecutorService snapshotWriter = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "replicaset-snapshot-writer");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean snapshotWriting;
+    /** The newest snapshot written, and the newest Ratis was told of (-1: none). */
+    private volatile long finishedSnapshotIndex = -1;
+    private long reportedSnapshotIndex = -1;
     private long lastCommit = System.nanoTime();
 
     public MemberStateMachine(MemberBackend store, String setName) {
@@ -142,6 +153,10 @@ public final class MemberStateMachine extends BaseStateMachine {
         storage.init(raftStorage);
         durableIndex = applied.getOrDefault("index", -1L);
         SingleFileSnapshotInfo snapshot = storage.getLatestSnapshot();
+        if (snapshot != null) {
+            finishedSnapshotIndex = snapshot.getIndex();
+            reportedSnapshotIndex = snapshot.getIndex();
+        }
         if (snapshot != null && snapshot.getIndex() > durableIndex) {
             load(snapshot);
         } else if (snapshot != null) {
@@ -195,31 +210,64 @@ public final class MemberStateMachine extends BaseStateMachine {
         return storage.getLatestSnapshot();
     }
 
+    /**
+     * Ratis calls this on the thread that applies entries, so it only plans the snapshot (commit,
+     * freeze the store, list collections and indexes: milliseconds) and leaves the writing to
+     * another thread; written on the applying thread, a snapshot held up every write for ~18 µs
+     * per stored document (3.7 s at 200,000). Until that snapshot is written, this returns the
+     * last one finished (Ratis purges the log up to what it returns, removes older snapshot
+     * files, and asks again after the next entries); one snapshot is written at a time.
+     */
     @Override
     public synchronized long takeSnapshot() throws IOException {
+        if (snapshotWriting || finishedSnapshotIndex > reportedSnapshotIndex) {
+            reportedSnapshotIndex = finishedSnapshotIndex;
+            return reportedSnapshotIndex;
+        }
         TermIndex last = getLastAppliedTermIndex();
-        if (last == null || last.getIndex() < 0) {
-            return -1;
+        if (last == null || last.getIndex() <= finishedSnapshotIndex) {
+            return reportedSnapshotIndex;
         }
         store.commit();
-        File file = storage.getSnapshotFile(last.getTerm(), last.getIndex());
-        File tmp = new File(file.getPath() + ".tmp");
         Document header = new Document("format", 1).append("term", last.getTerm()).append("index", last.getIndex())
             .append("sessions", retryableWrites.dump());
         if (config != null) {
             header.put("config", config.toDocument());
         }
-        SnapshotFile.write(tmp.toPath(), header, store, channel);
-        Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
-        storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), last));
-        storage.cleanupOldSnapshots(new SnapshotRetentionPolicy() {
-            @Override
-            public int getNumSnapshotsRetained() {
-                return 2;
+        SnapshotFile.Plan plan = SnapshotFile.plan(header, store, channel);
+        snapshotWriting = true;
+        try {
+            snapshotWriter.execute(() -> writeSnapshot(plan, last));
+        } catch (RejectedExecutionException e) {
+            // Closing: the snapshot is not needed any more.
+            plan.close();
+            snapshotWriting = false;
+        }
+        return reportedSnapshotIndex;
+    }
+
+    /** On the snapshot writer's thread: never touches this object's lock. */
+    private void writeSnapshot(SnapshotFile.Plan plan, TermIndex at) {
+        File file = storage.getSnapshotFile(at.getTerm(), at.getIndex());
+        File tmp = new File(file.getPath() + ".tmp");
+        long started = System.nanoTime();
+        try (plan) {
+            plan.write(tmp.toPath());
+            Files.move(tmp.toPath(), file.toPath(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            MD5Hash md5 = MD5FileUtil.computeAndSaveMd5ForFile(file);
+            storage.updateLatestSnapshot(new SingleFileSnapshotInfo(new FileInfo(file.toPath(), md5), at));
+            finishedSnapshotIndex = at.getIndex();
+            LOG.debug("snapshot at {} written in {} ms", at, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("snapshot at {} not written: {}", at, e.toString());
+            try {
+                Files.deleteIfExists(tmp.toPath());
+            } catch (IOException ignored) {
+                // a stray .tmp is never read as a snapshot
             }
-        });
-        return last.getIndex();
+        } finally {
+            snapshotWriting = false;
+        }
     }
 
     @Override
@@ -318,6 +366,16 @@ public final class MemberStateMachine extends BaseStateMachine {
     /** Flushes the store; called on close so a clean restart replays nothing. */
     @Override
     public synchronized void close() throws IOException {
+        // A snapshot being written reads the store: interrupt it, and wait until it has stopped
+        // reading, before the store closes.
+        snapshotWriter.shutdownNow();
+        try {
+            if (!snapshotWriter.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("a snapshot was still being written when the member stopped");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         store.commit();
         channel.finishAndReleaseAll();
         super.close();

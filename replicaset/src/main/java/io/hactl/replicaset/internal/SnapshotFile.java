@@ -30,14 +30,66 @@ final class SnapshotFile {
     private SnapshotFile() {
     }
 
+    /** One collection as a snapshot holds it: its description, then its documents. */
+    private record Part(String db, String coll, Document description, Iterable<Document> documents) {
+    }
+
     /**
-     * Writes the store's replicated databases, after {@code header}, to {@code file}. Documents
-     * are read straight from each collection's map and written a batch at a time, so the heap
-     * holds one batch, not the collection (a query cursor would hold every remaining document).
+     * What a snapshot will hold, fixed at the moment it was planned: every replicated
+     * collection's options and indexes, and a frozen view of its documents. Planning is quick
+     * (names and indexes, no documents); {@link #write} reads the documents and may run on
+     * another thread while the store takes writes. Close it once written.
      */
-    static void write(Path file, Document header, MemberBackend store, Channel channel) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
-            record(out, header);
+    static final class Plan implements AutoCloseable {
+
+        private final Document header;
+        private final List<Part> parts;
+        private final MemberBackend.FrozenView view;
+
+        private Plan(Document header, List<Part> parts, MemberBackend.FrozenView view) {
+            this.header = header;
+            this.parts = parts;
+            this.view = view;
+        }
+
+        /**
+         * Writes the header, then each collection. Documents are read straight from the frozen
+         * maps and written a batch at a time, so the heap holds one batch, not the collection.
+         */
+        void write(Path file) throws IOException {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+                record(out, header);
+                for (Part part : parts) {
+                    record(out, part.description());
+                    List<Document> batch = new ArrayList<>(BATCH);
+                    for (Document doc : part.documents()) {
+                        batch.add(doc);
+                        if (batch.size() == BATCH) {
+                            record(out, new Document("db", part.db()).append("coll", part.coll()).append("docs", batch));
+                            batch.clear();
+                        }
+                    }
+                    if (!batch.isEmpty()) {
+                        record(out, new Document("db", part.db()).append("coll", part.coll()).append("docs", batch));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            view.close();
+        }
+    }
+
+    /**
+     * Plans a snapshot of the store as it is now, {@code header} first. Call it on the thread that
+     * writes to the store, between writes ({@link MemberBackend#freeze}).
+     */
+    static Plan plan(Document header, MemberBackend store, Channel channel) throws IOException {
+        MemberBackend.FrozenView view = store.freeze();
+        try {
+            List<Part> parts = new ArrayList<>();
             for (String db : databases(store, channel)) {
                 for (Document coll : list(store, channel, db, new Document("listCollections", 1))) {
                     String name = coll.get("name").toString();
@@ -50,21 +102,22 @@ final class SnapshotFile {
                         }
                     }
                     Object options = coll.get("options");
-                    record(out, new Document("db", db).append("coll", name).append("options",
-                        options instanceof Document o ? o : new Document()).append("indexes", indexes));
-                    List<Document> batch = new ArrayList<>(BATCH);
-                    for (Document doc : store.documents(db, name)) {
-                        batch.add(doc);
-                        if (batch.size() == BATCH) {
-                            record(out, new Document("db", db).append("coll", name).append("docs", batch));
-                            batch.clear();
-                        }
-                    }
-                    if (!batch.isEmpty()) {
-                        record(out, new Document("db", db).append("coll", name).append("docs", batch));
-                    }
+                    Document description = new Document("db", db).append("coll", name).append("options",
+                        options instanceof Document o ? o : new Document()).append("indexes", indexes);
+                    parts.add(new Part(db, name, description, view.documents(db, name)));
                 }
             }
+            return new Plan(header, parts, view);
+        } catch (IOException | RuntimeException e) {
+            view.close();
+            throw e;
+        }
+    }
+
+    /** Writes a snapshot of the store as it is now, in one go: {@link #plan} then {@link Plan#write}. */
+    static void write(Path file, Document header, MemberBackend store, Channel channel) throws IOException {
+        try (Plan plan = plan(header, store, channel)) {
+            plan.write(file);
         }
     }
 

@@ -75,6 +75,55 @@ class SnapshotFileTest {
         assertThat(duplicate.get("writeErrors").toString()).contains("duplicate key");
     }
 
+    /**
+     * A snapshot is planned on the applying thread and written on another while writes go on:
+     * it must hold the store as it was when planned. Updates are the hard part, because
+     * mongo-java-server changes the document it read in place before storing it again.
+     */
+    @Test
+    void aPlannedSnapshotHoldsTheStoreAsPlannedWhateverIsWrittenBeforeItIsWritten() throws Exception {
+        MemberBackend source = store("source.mv");
+        List<Document> docs = new ArrayList<>();
+        for (int i = 0; i < 1234; i++) {
+            docs.add(new Document("_id", i).append("n", 0).append("nested", new Document("seen", List.of("planned"))));
+        }
+        run(source, "app", new Document("insert", "docs").append("documents", docs));
+        run(source, "app", new Document("insert", "gone").append("documents", List.of(new Document("_id", "kept"))));
+        source.commit();
+
+        SnapshotFile.Plan plan = SnapshotFile.plan(new Document("format", 1), source, channel);
+        run(source, "app", new Document("update", "docs").append("updates", List.of(new Document("q", new Document())
+            .append("u", new Document("$inc", new Document("n", 1)).append("$push", new Document("nested.seen", "later")))
+            .append("multi", true))));
+        run(source, "app", new Document("update", "docs").append("updates", List.of(new Document("q", new Document("_id", 17))
+            .append("u", new Document("$set", new Document("n", 70))))));
+        run(source, "app", new Document("delete", "docs").append("deletes",
+            List.of(new Document("q", new Document("_id", new Document("$lt", 10))).append("limit", 0))));
+        run(source, "app", new Document("insert", "docs").append("documents", List.of(new Document("_id", "new"))));
+        run(source, "app", new Document("drop", "gone"));
+        run(source, "app", new Document("insert", "created").append("documents", List.of(new Document("_id", 1))));
+        source.commit();
+        Path file = dir.resolve("snapshot");
+        try (plan) {
+            plan.write(file);
+        }
+
+        MemberBackend target = store("target.mv");
+        SnapshotFile.load(file, target, channel);
+        List<Document> loaded = all(target, "app", "docs");
+        assertThat(loaded).hasSize(1234);
+        assertThat(loaded).allSatisfy(d -> {
+            assertThat(d.get("n")).as(d.toString()).isEqualTo(0);
+            assertThat(d.get("nested")).as(d.toString()).isEqualTo(new Document("seen", List.of("planned")));
+        });
+        assertThat(all(target, "app", "gone")).containsExactly(new Document("_id", "kept"));
+        assertThat(collections(target, "app")).containsExactlyInAnyOrder("docs", "gone");
+        // The source went on as written, and hands out stored documents again, not copies.
+        assertThat(all(source, "app", "docs")).hasSize(1234 - 10 + 1);
+        assertThat(run(source, "app", new Document("find", "docs").append("filter", new Document("_id", 17))).toString())
+            .contains("\"n\" : 70");
+    }
+
     private List<Document> all(MemberBackend store, String db, String collection) {
         List<Document> result = new ArrayList<>();
         store.documents(db, collection).forEach(result::add);
