@@ -121,6 +121,24 @@ class SingleMemberSetTest {
         }
     }
 
+    @Test
+    void aSnapshotLeftHalfWrittenByAStoppedMemberIsRemovedWhenItRestarts() throws Exception {
+        int port;
+        Path unfinished;
+        try (ReplicaSetMember member = ReplicaSetMember.start(MemberOptions.of("127.0.0.1", 0, dir, "rs0"))) {
+            port = member.port();
+            initiate(member);
+            try (var paths = java.nio.file.Files.walk(dir)) {
+                Path snapshots = paths.filter(p -> p.getFileName().toString().equals("sm")).findFirst().orElseThrow();
+                unfinished = java.nio.file.Files.writeString(snapshots.resolve("snapshot.1_7.tmp"), "cut short by kill -9");
+            }
+        }
+        try (ReplicaSetMember member = ReplicaSetMember.start(MemberOptions.of("127.0.0.1", port, dir, "rs0"))) {
+            Await.primary(member);
+            assertThat(unfinished).doesNotExist();
+        }
+    }
+
     static void initiate(ReplicaSetMember member) {
         try (MongoClient client = direct(member)) {
             client.getDatabase("admin").runCommand(new Document("replSetInitiate", new Document()));

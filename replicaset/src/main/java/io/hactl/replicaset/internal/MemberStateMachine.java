@@ -151,6 +151,7 @@ public final class MemberStateMachine extends BaseStateMachine {
     public void initialize(RaftServer server, RaftGroupId groupId, RaftStorage raftStorage) throws IOException {
         super.initialize(server, groupId, raftStorage);
         storage.init(raftStorage);
+        removeUnfinishedSnapshots();
         durableIndex = applied.getOrDefault("index", -1L);
         SingleFileSnapshotInfo snapshot = storage.getLatestSnapshot();
         if (snapshot != null) {
@@ -164,6 +165,15 @@ public final class MemberStateMachine extends BaseStateMachine {
         }
         getLifeCycle().transition(LifeCycle.State.STARTING);
         getLifeCycle().transition(LifeCycle.State.RUNNING);
+    }
+
+    /** A member stopped while writing a snapshot leaves its partial file ({@code .tmp}) behind. */
+    private void removeUnfinishedSnapshots() throws IOException {
+        File dir = storage.getSnapshotFile(0, 0).getParentFile();
+        File[] unfinished = dir.listFiles((d, name) -> name.endsWith(".tmp"));
+        for (File file : unfinished == null ? new File[0] : unfinished) {
+            Files.deleteIfExists(file.toPath());
+        }
     }
 
     /** Ratis pauses the state machine before it installs a snapshot from the leader. */
