@@ -7,6 +7,7 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
@@ -28,6 +29,8 @@ final class MemberDatabase extends H2Database {
     /** mongo-java-server's H2 backend names a collection's maps with these prefixes. */
     static final String DATA_MAP_PREFIX = "databases.";
     private static final String META_MAP_PREFIX = "meta.";
+    private static final String INDEX_INFIX = "._index_";
+    private static final String INDEX_SUFFIX = ".bson";
 
     private record Context(MVStore store, BooleanSupplier copying) {
     }
@@ -77,8 +80,7 @@ final class MemberDatabase extends H2Database {
     protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
                                                     boolean sparse) {
         MVStore store = store();
-        MVMap<KeyValue, Object> positions = store.openMap(mapName(collectionName, indexName),
-            new MVMap.Builder<KeyValue, Object>().keyType(BsonOrderedKeys.INSTANCE));
+        MVMap<KeyValue, Object> positions = store.openMap(mapName(collectionName, indexName), indexMapBuilder());
         String legacy = legacyMapName(collectionName, indexName);
         if (store.hasMap(legacy)) {
             MVMap<KeyValue, Object> old = store.openMap(legacy);
@@ -94,12 +96,56 @@ final class MemberDatabase extends H2Database {
         store().removeMap(mapName(collection.getCollectionName(), indexName));
     }
 
+    /**
+     * mongo-java-server's H2 backend renames nothing when a collection is renamed: it looks the
+     * maps up by the collection's name after the collection took its new one, so it creates two
+     * empty maps under the new name and leaves the data, meta and index maps under the old one.
+     * The collection goes on with the maps it holds, but at the next start the renamed collection
+     * would open empty and a new collection under the old name would hold its documents and
+     * index entries. So the maps are renamed here, replacing the empty ones.
+     */
+    @Override
+    public void moveCollection(MongoDatabase oldDatabase, MongoCollection<?> collection, String newCollectionName) {
+        String oldNamespace = collection.getFullName();
+        String newNamespace = getFullCollectionNamespace(newCollectionName);
+        super.moveCollection(oldDatabase, collection, newCollectionName);
+        MVStore store = store();
+        for (String name : List.copyOf(store.getMapNames())) {
+            String renamed = renamedMap(name, oldNamespace, newNamespace);
+            if (renamed != null) {
+                if (store.hasMap(renamed)) {
+                    store.removeMap(renamed);
+                }
+                MVMap<?, ?> map = name.endsWith(INDEX_SUFFIX) ? store.openMap(name, indexMapBuilder()) : store.openMap(name);
+                store.renameMap(map, renamed);
+            }
+        }
+    }
+
+    /** The name {@code map} of collection {@code from} takes when it becomes {@code to}; null if not its map. */
+    private static String renamedMap(String map, String from, String to) {
+        if (map.equals(DATA_MAP_PREFIX + from)) {
+            return DATA_MAP_PREFIX + to;
+        }
+        if (map.equals(META_MAP_PREFIX + from)) {
+            return META_MAP_PREFIX + to;
+        }
+        if (map.startsWith(from + INDEX_INFIX)) {
+            return to + map.substring(from.length());
+        }
+        return null;
+    }
+
+    private static MVMap.Builder<KeyValue, Object> indexMapBuilder() {
+        return new MVMap.Builder<KeyValue, Object>().keyType(BsonOrderedKeys.INSTANCE);
+    }
+
     private String mapName(String collectionName, String indexName) {
-        return legacyMapName(collectionName, indexName) + ".bson";
+        return legacyMapName(collectionName, indexName) + INDEX_SUFFIX;
     }
 
     /** The name mongo-java-server's H2 backend gives an index's map. */
     private String legacyMapName(String collectionName, String indexName) {
-        return getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        return getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName;
     }
 }

@@ -19,6 +19,7 @@ import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoNamespace;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -152,6 +153,37 @@ class MemberDatabaseTest {
         }
     }
 
+    /**
+     * mongo-java-server's H2 backend left a renamed collection's maps under the old name: after a
+     * restart the renamed collection was empty, and a new collection under the old name held its
+     * documents and index entries (and refused keys it did not hold before that).
+     */
+    @Test
+    void aRenamedCollectionKeepsItsDocumentsAndUniqueIndexAndANewOneUnderTheOldNameStartsEmpty() {
+        Path file = dir.resolve("data.mv");
+        withMember(file, docs -> {
+            docs.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", 1).append("name", "a"));
+            docs.renameCollection(new MongoNamespace("app", "old"));
+            docs.createIndex(Indexes.ascending("name"), new IndexOptions().unique(true));
+            docs.insertOne(new Document("_id", 1).append("name", "a").append("new", true));
+            return null;
+        });
+        withMember(file, "old", old -> {
+            assertThat(old.find().into(new ArrayList<>())).containsExactly(new Document("_id", 1).append("name", "a"));
+            assertThat(old.find(new Document("name", "a")).first()).containsEntry("_id", 1);
+            assertThatThrownBy(() -> old.insertOne(new Document("_id", 2).append("name", "a")))
+                .isInstanceOf(MongoWriteException.class).hasMessageContaining("duplicate key");
+            return null;
+        });
+        withMember(file, docs -> {
+            assertThat(docs.find().into(new ArrayList<>()))
+                .containsExactly(new Document("_id", 1).append("name", "a").append("new", true));
+            assertThat(docs.find(new Document("name", "a")).first()).containsEntry("new", true);
+            return null;
+        });
+    }
+
     @Test
     void keysCompareAsBsonValuesWithEqualNumbersEqual() {
         BsonOrderedKeys keys = BsonOrderedKeys.INSTANCE;
@@ -165,17 +197,25 @@ class MemberDatabaseTest {
     }
 
     private static void withMember(Path file, Function<MongoCollection<Document>, Void> body) {
+        withMember(file, "docs", body);
+    }
+
+    private static void withMember(Path file, String collection, Function<MongoCollection<Document>, Void> body) {
         MemberBackend member = new MemberBackend(file.toString());
         member.setFront(member::execute);
-        with(member, body);
+        with(member, collection, body);
     }
 
     private static void with(MongoBackend backend, Function<MongoCollection<Document>, Void> body) {
+        with(backend, "docs", body);
+    }
+
+    private static void with(MongoBackend backend, String collection, Function<MongoCollection<Document>, Void> body) {
         MongoServer server = new MongoServer(backend);
         try {
             server.bind("127.0.0.1", 0);
             try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + server.getLocalAddress().getPort())) {
-                body.apply(client.getDatabase("app").getCollection("docs"));
+                body.apply(client.getDatabase("app").getCollection(collection));
             }
         } finally {
             server.shutdownNow();
