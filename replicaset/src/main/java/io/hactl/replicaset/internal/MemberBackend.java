@@ -30,7 +30,7 @@ public final class MemberBackend extends H2Backend {
     }
 
     private volatile CommandFront front;
-    /** Frozen views still being read: while any is, collections hand out copies. */
+    /** Frozen views still being read: while any is, updates work on copies of documents. */
     private final AtomicInteger frozenViews = new AtomicInteger();
 
     /**
@@ -77,9 +77,9 @@ public final class MemberBackend extends H2Backend {
     /**
      * Freezes the store as it is now, for reading on another thread while writes go on: call it
      * on the thread that writes, between writes. The view's collections are the MVStore maps as
-     * of this version (kept on disk until the view is closed), and until then every collection
-     * hands out copies of its documents, so that an update, which changes the document it read in
-     * place, cannot change the frozen version under its reader.
+     * of this version (kept on disk until the view is closed), and until then updates work on
+     * copies of the documents they change ({@link MemberCollection}): an update changes the
+     * document it read in place, which would change the frozen version under its reader.
      */
     public FrozenView freeze() {
         MVStore store = getMvStore();

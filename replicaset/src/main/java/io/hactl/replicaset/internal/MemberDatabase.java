@@ -17,7 +17,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Database;
 
 /**
  * mongo-java-server's H2 database with unique indexes ordered by {@link BsonOrderedKeys}, and
- * collections that hand out copies while a snapshot reads ({@link MemberCollection}).
+ * collections whose updates work on copies while a snapshot reads ({@link MemberCollection}).
  *
  * <p>Such an index lives in its own map ({@code <namespace>._index_<name>.bson}): a map keeps its
  * entries in the order of the comparator that wrote them, so the maps that mongo-java-server's
@@ -49,7 +49,7 @@ final class MemberDatabase extends H2Database {
         this.context = context;
     }
 
-    /** {@code copying}: whether collections must hand out copies of stored documents now. */
+    /** {@code copying}: whether updates must work on copies of stored documents now. */
     static MemberDatabase open(String name, MVStore store, CursorRegistry cursors, BooleanSupplier copying) {
         Context context = new Context(store, copying);
         OPENING.set(context);

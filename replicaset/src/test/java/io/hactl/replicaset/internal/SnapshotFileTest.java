@@ -92,6 +92,8 @@ class SnapshotFileTest {
         source.commit();
 
         SnapshotFile.Plan plan = SnapshotFile.plan(new Document("format", 1), source, channel);
+        run(source, "app", new Document("findAndModify", "docs").append("query", new Document("_id", 20))
+            .append("update", new Document("$inc", new Document("n", 5))));
         run(source, "app", new Document("update", "docs").append("updates", List.of(new Document("q", new Document())
             .append("u", new Document("$inc", new Document("n", 1)).append("$push", new Document("nested.seen", "later")))
             .append("multi", true))));
