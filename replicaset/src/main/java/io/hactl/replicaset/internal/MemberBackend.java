@@ -66,15 +66,6 @@ public final class MemberBackend extends H2Backend {
     }
 
     /**
-     * The documents of one collection as stored, read lazily in key order. mongo-java-server's
-     * H2 backend keeps a collection {@code ns} in the map {@code "databases." + ns}; a test
-     * round-trips a snapshot through this method, so a change of that name would not go unseen.
-     */
-    public Iterable<Document> documents(String database, String collection) {
-        return dataMap(database, collection).<Iterable<Document>>map(MVMap::values).orElse(List.of());
-    }
-
-    /**
      * Freezes the store as it is now, for reading on another thread while writes go on: call it
      * on the thread that writes, between writes. The view's collections are the MVStore maps as
      * of this version (kept on disk until the view is closed), and until then updates work on
@@ -102,8 +93,11 @@ public final class MemberBackend extends H2Backend {
         }
 
         /**
-         * One collection's documents as frozen. Open it where {@link #freeze} was called: a
-         * collection dropped later can no longer be found by name.
+         * One collection's documents as frozen, read lazily in key order. mongo-java-server's H2
+         * backend keeps a collection {@code ns} in the map {@code "databases." + ns}; a test
+         * round-trips a snapshot through this method, so a change of that name would not go
+         * unseen. Open it where {@link #freeze} was called: a collection dropped later can no
+         * longer be found by name.
          */
         public Iterable<Document> documents(String database, String collection) {
             return dataMap(database, collection).<Iterable<Document>>map(map -> map.openVersion(version).values())

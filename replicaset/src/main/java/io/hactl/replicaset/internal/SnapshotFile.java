@@ -65,14 +65,19 @@ final class SnapshotFile {
                     for (Document doc : part.documents()) {
                         batch.add(doc);
                         if (batch.size() == BATCH) {
-                            record(out, new Document("db", part.db()).append("coll", part.coll()).append("docs", batch));
-                            batch.clear();
+                            writeBatch(out, part, batch);
                         }
                     }
-                    if (!batch.isEmpty()) {
-                        record(out, new Document("db", part.db()).append("coll", part.coll()).append("docs", batch));
-                    }
+                    writeBatch(out, part, batch);
                 }
+            }
+        }
+
+        /** Writes the batch as one record, if it holds anything, and empties it. */
+        private static void writeBatch(DataOutputStream out, Part part, List<Document> batch) throws IOException {
+            if (!batch.isEmpty()) {
+                record(out, new Document("db", part.db()).append("coll", part.coll()).append("docs", batch));
+                batch.clear();
             }
         }
 

@@ -128,7 +128,9 @@ class SnapshotFileTest {
 
     private List<Document> all(MemberBackend store, String db, String collection) {
         List<Document> result = new ArrayList<>();
-        store.documents(db, collection).forEach(result::add);
+        try (MemberBackend.FrozenView now = store.freeze()) {
+            now.documents(db, collection).forEach(result::add);
+        }
         result.sort((a, b) -> Integer.compare(a.get("_id").hashCode(), b.get("_id").hashCode()));
         return result;
     }
