@@ -68,6 +68,9 @@ final class BootstrappedEnvironment implements BeforeEachCallback, AfterEachCall
   @Override
   public void afterEach(ExtensionContext context) throws Exception {
     try {
+      if (context.getExecutionException().isPresent()) {
+        keepEvidence(context);
+      }
       if (Files.exists(home.resolve("data/environments/local"))) {
         hactl.run("destroy-environment", "-y");
       }
@@ -137,11 +140,46 @@ final class BootstrappedEnvironment implements BeforeEachCallback, AfterEachCall
    * above could not reach. Only processes whose command line names this test's home are
    * touched.
    */
-  private void stopLeftoverAgents() {
+  /**
+   * Before a failed test's environment goes: every agent's log, and a thread dump of every agent
+   * still running (a controller that stops heartbeating is alive but stuck), under
+   * {@code target/e2e-failures/<class>.<test>/}.
+   */
+  private void keepEvidence(ExtensionContext context) {
+    Path kept = Path.of("target", "e2e-failures",
+        context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+    try {
+      Files.createDirectories(kept);
+      try (Stream<Path> paths = Files.walk(home)) {
+        for (Path log : paths.filter(p -> p.getFileName().toString().equals("agent.out")).toList()) {
+          Files.copy(log, kept.resolve(log.getParent().getFileName() + ".out"),
+              java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+      for (ProcessHandle agent : agentsOfThisHome()) {
+        new ProcessBuilder(jcmd.toString(), Long.toString(agent.pid()), "Thread.print")
+            .redirectErrorStream(true)
+            .redirectOutput(kept.resolve("threads-" + agent.pid() + ".txt").toFile())
+            .start().waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+      }
+      System.err.println("kept the failed test's agent logs and thread dumps in " + kept.toAbsolutePath());
+    } catch (IOException | RuntimeException e) {
+      System.err.println("could not keep the failed test's agent logs: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private List<ProcessHandle> agentsOfThisHome() {
     String marker = home.toString();
-    List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+    return ProcessHandle.allProcesses()
         .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
         .toList();
+  }
+
+  private void stopLeftoverAgents() {
+    List<ProcessHandle> leftovers = agentsOfThisHome();
     leftovers.forEach(ProcessHandle::destroy);
     Instant deadline = Instant.now().plus(AGENT_EXIT);
     for (ProcessHandle p : leftovers) {
